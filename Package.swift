@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "fhir-deid",
+  products: [
+    .executable(name: "fhir-deid", targets: ["fhir-deid"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // C libraries from Debian (zlib1g-dev, libssl-dev), found through pkg-config.
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(
+      name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]),
+
+    // The pure engine, innermost first.
+    .target(name: "ByteJSON"),
+    .target(name: "FHIRModel"),
+    .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel"]),
+    .target(name: "DeidCrypto", dependencies: ["COpenSSL"]),
+    .target(name: "FHIRDeid", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "DeidCrypto"]),
+
+    // I/O: never sees FHIR.
+    .target(name: "NDJSONStream", dependencies: ["CZlib"]),
+
+    // The one place they meet.
+    .executableTarget(
+      name: "fhir-deid",
+      dependencies: [
+        "FHIRDeid", "NDJSONStream",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .target(name: "DeidTestSupport", path: "Tests/DeidTestSupport"),
+    .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "DeidTestSupport"]),
+    .testTarget(name: "NDJSONStreamTests", dependencies: ["NDJSONStream", "DeidTestSupport"]),
+    .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
+    .testTarget(
+      name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
+    .testTarget(name: "FHIRDeidTests", dependencies: ["FHIRDeid", "DeidTestSupport"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["DeidTestSupport"],
+      exclude: []),
+  ],
+  swiftLanguageModes: [.v6]
+)

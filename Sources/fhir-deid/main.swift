@@ -1,0 +1,1 @@
+print("fhir-deid: not yet built")

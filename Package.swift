@@ -43,6 +43,7 @@ let package = Package(
     .testTarget(
       name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
     .testTarget(name: "FHIRDeidTests", dependencies: ["FHIRDeid", "DeidTestSupport"]),
+    .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["DeidTestSupport"],
       exclude: []),

@@ -7,8 +7,11 @@ internal import COpenSSL
 ///
 /// The encryption context is keyed once; each value only sets a new IV
 /// (`EVP_EncryptInit_ex2(ctx, NULL, NULL, iv, NULL)` keeps the key schedule), so encrypting
-/// allocates nothing once the scratch buffer has grown to the longest value. Not thread-safe:
-/// give each worker its own copy made with `init(copying:)`.
+/// allocates nothing once the scratch buffer has grown to the longest value. IVs are drawn from
+/// `RAND_bytes` 64 at a time: one call per IV cost about 0.66 µs, most of an encryption, while
+/// one 1 KiB call costs about 0.8 µs. Each IV is used once, and none is visible before the value
+/// it encrypts is written, so they stay unpredictable as CBC requires. Not thread-safe: give each
+/// worker its own copy made with `init(copying:)` (a copy starts with its own, empty IV pool).
 package final class AESCBC {
   /// The IV and block length.
   private static var blockCount: Int { 16 }
@@ -21,6 +24,10 @@ package final class AESCBC {
   private let encryptor: CipherContext
   /// IV ‖ ciphertext of the value being encrypted; reused between calls.
   private var scratch: [UInt8] = []
+  /// Random bytes for the next IVs; `ivPool[ivPoolUsed...]` are still unused.
+  private var ivPool = [UInt8](repeating: 0, count: 64 * 16)
+  /// How many bytes of `ivPool` have been handed out; starts full so the first use refills.
+  private var ivPoolUsed = 64 * 16
 
   /// Creates a cipher for `key`.
   ///
@@ -67,15 +74,18 @@ package final class AESCBC {
     let block = AESCBC.blockCount
     let total = block + (plaintext.count / block + 1) * block
     if scratch.count < total { growScratch(to: total) }
+    // 1. A fresh IV into bytes 0..<16.
+    if ivPoolUsed == ivPool.count { try refillIVPool() }
+    for i in 0..<block { scratch[i] = ivPool[ivPoolUsed + i] }
+    ivPoolUsed += block
     let context = encryptor.raw
     let written = try scratch.withUnsafeMutableBufferPointer { buffer throws(CryptoError) -> Int in
       guard let base = buffer.baseAddress else { throw .openSSL(0) }
-      // 1. IV into bytes 0..<16, and the context re-initialised with it (key kept).
-      guard RAND_bytes(base, Int32(block)) == 1 else { throw .fromErrorQueue() }
+      // 2. The context re-initialised with the IV (key kept).
       guard EVP_EncryptInit_ex2(context, nil, nil, base, nil) == 1 else {
         throw .fromErrorQueue()
       }
-      // 2. Ciphertext after it, in chunks that fit the `int` lengths of the C API.
+      // 3. Ciphertext after it, in chunks that fit the `int` lengths of the C API.
       var at = block
       var from = 0
       while from < plaintext.count {
@@ -88,7 +98,7 @@ package final class AESCBC {
         at += Int(length)
         from += chunk
       }
-      // 3. The final block, with PKCS#7 padding.
+      // 4. The final block, with PKCS#7 padding.
       var length: Int32 = 0
       guard EVP_EncryptFinal_ex(context, base + at, &length) == 1 else { throw .fromErrorQueue() }
       return at + Int(length)
@@ -143,6 +153,16 @@ package final class AESCBC {
     }
     plaintext.removeSubrange(count...)
     return plaintext
+  }
+
+  /// Fills the IV pool with fresh random bytes.
+  @inline(never)
+  private func refillIVPool() throws(CryptoError) {
+    let status = ivPool.withUnsafeMutableBufferPointer {
+      RAND_bytes($0.baseAddress, Int32($0.count))
+    }
+    guard status == 1 else { throw .fromErrorQueue() }
+    ivPoolUsed = 0
   }
 
   /// Grows the scratch buffer to at least `count` bytes; rare, so kept out of line.

@@ -57,6 +57,17 @@ import Testing
     #expect(ivs[0] != ivs[1])
   }
 
+  @Test func ivsStayDistinctAcrossPoolRefillsAndCopies() throws {
+    let aes = try AESCBC(key: Self.specKey)
+    let copy = try AESCBC(copying: aes)
+    var ivs: Set<[UInt8]> = []
+    for i in 0..<300 {  // the pool holds 64 IVs
+      let text = try Self.encrypt(i % 3 == 0 ? copy : aes, "abc".bytes)
+      ivs.insert(Array(try decodeBase64(text).get().prefix(16)))
+    }
+    #expect(ivs.count == 300)
+  }
+
   @Test func copiesEncryptUnderTheSameKey() throws {
     let aes = try AESCBC(key: Self.specKey)
     let copy = try AESCBC(copying: aes)

@@ -21,7 +21,7 @@ extension FHIRType {
   /// One hash probe and a byte compare; does not allocate. Type names are case-sensitive, as in
   /// FHIR: `"Date"` is not a type.
   package static func named(_ name: UnsafeRawBufferPointer) -> FHIRType? {
-    R4Tables.shared.type(named: name)
+    R4Tables.lookup.type(named: name)
   }
 
   /// The type whose FHIR name is exactly `name`, or nil. See `named(_:)` for bytes.
@@ -39,26 +39,29 @@ extension FHIRType {
 
   /// Calls `body` with the UTF-8 bytes of the type's name, valid only during the call.
   package func withNameBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try R4Tables.shared.withTypeName(raw, body)
+    try R4Tables.lookup.withTypeName(self, body)
   }
 
   /// True for the R4 primitive types: `boolean`, `integer`, `string`, `decimal`, `uri`, `url`,
   /// `canonical`, `base64Binary`, `instant`, `date`, `dateTime`, `time`, `code`, `oid`, `id`,
   /// `markdown`, `unsignedInt`, `positiveInt`, `uuid`, `xhtml`.
   package var isPrimitive: Bool {
-    R4Tables.shared.typeKind[Int(raw)] == R4Tables.Kind.primitive
+    let l = R4Tables.lookup
+    return l.typeKind[l.index(self)] == R4Tables.Kind.primitive
   }
 
   /// True for the 146 concrete R4 resource types (`Account` … `VisionPrescription`); false for
   /// the abstract `Resource` and `DomainResource`.
   package var isResource: Bool {
-    R4Tables.shared.typeKind[Int(raw)] == R4Tables.Kind.resource
+    let l = R4Tables.lookup
+    return l.typeKind[l.index(self)] == R4Tables.Kind.resource
   }
 
   /// The type this one is derived from (`Age` → `Quantity`, `code` → `string`, `Patient` →
   /// `DomainResource`); nil for the roots `Element` and `Resource`.
   package var base: FHIRType? {
-    let b = R4Tables.shared.typeBase[Int(raw)]
+    let l = R4Tables.lookup
+    let b = l.typeBase[l.index(self)]
     return b == R4Tables.none ? nil : FHIRType(raw: b)
   }
 

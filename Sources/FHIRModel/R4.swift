@@ -51,7 +51,7 @@ package struct ChildMatch: Sendable, Equatable {
 
 /// The FHIR R4 model: which JSON member of which structure is which element, and its type.
 ///
-/// The tables are decoded from a compact text once, on first use (about a millisecond), and are
+/// The tables are decoded from a compact text once, on first use (about 2 ms), and are
 /// immutable afterwards, so every function here is safe to call from any thread.
 /// `child(_:of:)`, `structure(of:)` and `resourceType(named:)` do not allocate; the functions
 /// returning `String` or arrays do and are meant for planning, not per-record work.
@@ -60,7 +60,8 @@ package enum R4 {
   /// abstract `Element`, `BackboneElement`, `Resource` and `DomainResource`; nil for primitives.
   /// `SimpleQuantity` and `MoneyQuantity` use `Quantity`'s.
   package static func structure(of type: FHIRType) -> StructureID? {
-    let s = R4Tables.shared.typeStructure[Int(type.raw)]
+    let l = R4Tables.lookup
+    let s = l.typeStructure[l.index(type)]
     return s == R4Tables.none ? nil : StructureID(raw: s)
   }
 
@@ -78,7 +79,7 @@ package enum R4 {
   /// `resourceType` and `fhir_comments` are nil: they are not elements. One hash probe over the
   /// key bytes and a byte compare; does not allocate.
   package static func child(_ key: UnsafeRawBufferPointer, of parent: StructureID) -> ChildMatch? {
-    R4Tables.shared.child(key, of: parent.raw)
+    R4Tables.lookup.child(key, of: parent.raw)
   }
 
   /// `child(_:of:)` for a `String` key, for tests and planning.
@@ -149,7 +150,7 @@ package enum R4 {
   package static var structureCount: Int { R4Tables.shared.structurePath.count }
 
   /// The number of types; `FHIRType(raw:)` values are `0..<typeCount`.
-  package static var typeCount: Int { R4Tables.shared.typeKind.count }
+  package static var typeCount: Int { R4Tables.lookup.typeKind.count }
 
   /// The number of elements; `ElementID(raw:)` values are `0..<elementCount`.
   package static var elementCount: Int { R4Tables.shared.elementParent.count }

@@ -6,13 +6,18 @@
 /// ```
 /// T<type name> <base type index or -> <kind: p primitive, c complex, r resource, a abstract>
 /// S<structure path> <type index>
-/// <element name> <type index>[,<type index>…] <flags: c choice, r holds a resource, or -> <structure index or ->
+/// <element name> <type index>[,<type index>…] <flags> <structure index or ->
 /// ```
+/// Element flags are `c` (a choice), `r` (holds a resource), or `-`. The structure index is
+/// where the member's children are looked up (for a choice it depends on the type: `-`).
 /// Types are numbered in the order of their `T` lines, structures in the order of their `S`
 /// lines, and elements in file order; the element lines after an `S` line are its members.
 struct R4Tables: Sendable {
   /// The one decoded copy of the model.
   static let shared = R4Tables(decoding: source)
+
+  /// The hot part of `shared`, as raw buffers (see `R4Lookup`).
+  static let lookup = shared.makeLookup()
 
   /// The "no index" value in the `UInt16` columns.
   static let none: UInt16 = 0xFFFF
@@ -32,7 +37,7 @@ struct R4Tables: Sendable {
   }
 
   /// One JSON member key of one structure (a choice element has one per allowed type).
-  struct Member {
+  struct Member: Sendable {
     var keyStart: UInt32
     var element: UInt32
     var parent: UInt16
@@ -79,109 +84,9 @@ struct R4Tables: Sendable {
   private(set) var resourceTypeNames: [String] = []
 }
 
-// MARK: - Lookup
+// MARK: - Cold lookups
 
 extension R4Tables {
-  /// FNV-1a over `key`, seeded with `seed`, with a final avalanche so the low bits that index the
-  /// table depend on every byte.
-  @inline(__always)
-  static func hash(_ key: UnsafeRawBufferPointer, seed: UInt32) -> UInt32 {
-    var h: UInt32 = 0x811C_9DC5 ^ (seed &* 0x9E37_79B1)
-    for b in key {
-      h = (h ^ UInt32(b)) &* 0x0100_0193
-    }
-    h ^= h >> 15
-    h &*= 0x2C1B_3C6D
-    h ^= h >> 12
-    return h
-  }
-
-  /// The member `key` of structure `parent`; see `R4.child(_:of:)`.
-  func child(_ key: UnsafeRawBufferPointer, of parent: UInt16) -> ChildMatch? {
-    guard let first = key.first else { return nil }
-    let isShadow = first == UInt8(ascii: "_")
-    let name = isShadow ? UnsafeRawBufferPointer(rebasing: key[1...]) : key
-    guard !name.isEmpty, name.count <= maxKeyLength else { return nil }
-    guard let m = member(name, of: parent) else { return nil }
-    let structure: UInt16
-    if isShadow {
-      guard typeKind[Int(m.type)] == Kind.primitive else { return nil }
-      structure = elementStructureID
-    } else {
-      structure = m.structure
-    }
-    return ChildMatch(
-      element: ElementID(raw: m.element),
-      type: FHIRType(raw: m.type),
-      nameLength: Int(m.nameLength),
-      isChoice: m.flags & Flag.choice != 0,
-      isShadow: isShadow,
-      structure: structure == Self.none ? nil : StructureID(raw: structure),
-      holdsResource: m.flags & Flag.holdsResource != 0)
-  }
-
-  /// The member whose key is exactly `name` in structure `parent`: one probe sequence, comparing
-  /// the stored hash before the bytes.
-  @inline(__always)
-  private func member(_ name: UnsafeRawBufferPointer, of parent: UInt16) -> Member? {
-    let h = Self.hash(name, seed: UInt32(parent))
-    let mask = memberSlots.count &- 1
-    var i = Int(h) & mask
-    return keyPool.withUnsafeBytes { pool -> Member? in
-      while true {
-        let slot = memberSlots[i]
-        if slot == 0 { return nil }
-        if UInt32(truncatingIfNeeded: slot >> 32) == h {
-          let m = members[Int(UInt32(truncatingIfNeeded: slot)) &- 1]
-          if m.parent == parent, Int(m.keyLength) == name.count,
-            Self.equal(pool, at: Int(m.keyStart), name)
-          {
-            return m
-          }
-        }
-        i = (i &+ 1) & mask
-      }
-    }
-  }
-
-  /// True when `pool[start ..< start + key.count]` equals `key`; the caller checked the length.
-  @inline(__always)
-  private static func equal(_ pool: UnsafeRawBufferPointer, at start: Int, _ key: UnsafeRawBufferPointer)
-    -> Bool
-  {
-    var j = 0
-    while j < key.count {
-      if pool[start &+ j] != key[j] { return false }
-      j &+= 1
-    }
-    return true
-  }
-
-  /// The type named exactly `name`, or nil.
-  func type(named name: UnsafeRawBufferPointer) -> FHIRType? {
-    guard !name.isEmpty else { return nil }
-    let mask = typeSlots.count &- 1
-    var i = Int(Self.hash(name, seed: 0xFFFF_FFFF)) & mask
-    return typeNamePool.withUnsafeBytes { pool -> FHIRType? in
-      while true {
-        let slot = typeSlots[i]
-        if slot == 0 { return nil }
-        let t = Int(slot &- 1)
-        let start = Int(typeNameStart[t])
-        if Int(typeNameStart[t &+ 1]) &- start == name.count, Self.equal(pool, at: start, name) {
-          return FHIRType(raw: UInt16(t))
-        }
-        i = (i &+ 1) & mask
-      }
-    }
-  }
-
-  /// Calls `body` with the name bytes of type `raw`.
-  func withTypeName<R>(_ raw: UInt16, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    let range = Int(typeNameStart[Int(raw)])..<Int(typeNameStart[Int(raw) + 1])
-    return try typeNamePool.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
-  }
-
   /// Calls `body` with the name bytes of element `raw`.
   func withElementName<R>(_ raw: UInt32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows
     -> R
@@ -190,6 +95,30 @@ extension R4Tables {
     return try elementNamePool.withUnsafeBytes {
       try body(UnsafeRawBufferPointer(rebasing: $0[range]))
     }
+  }
+
+  /// Copies the tables that per-member lookups read into memory that is never freed.
+  func makeLookup() -> R4Lookup {
+    R4Lookup(
+      memberSlots: Self.immortal(memberSlots), members: Self.immortal(members),
+      keyPool: Self.immortal(keyPool), maxKeyLength: maxKeyLength,
+      elementStructure: elementStructureID, typeSlots: Self.immortal(typeSlots),
+      typeNamePool: Self.immortal(typeNamePool), typeNameStart: Self.immortal(typeNameStart),
+      typeKind: Self.immortal(typeKind), typeBase: Self.immortal(typeBase),
+      typeStructure: Self.immortal(typeStructure))
+  }
+
+  /// A copy of `array` in memory that is deliberately never deallocated.
+  private static func immortal<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+    let p = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+    _ = p.initialize(from: array)
+    return UnsafeBufferPointer(p)
+  }
+
+  /// The name of type `t`, for use while `shared` is being built.
+  fileprivate func typeName(_ t: Int) -> String {
+    let range = Int(typeNameStart[t])..<Int(typeNameStart[t + 1])
+    return String(decoding: typeNamePool[range], as: UTF8.self)
   }
 }
 
@@ -258,7 +187,7 @@ extension R4Tables {
     buildTypeSlots()
     buildMembers()
     resourceTypeNames = typeKind.indices.filter { typeKind[$0] == Kind.resource }
-      .map { FHIRType(raw: UInt16($0)).name(in: self) }.sorted()
+      .map { typeName($0) }.sorted()
   }
 
   /// Sets `typeStructure`: a type's own structure, or (`SimpleQuantity`) its nearest ancestor's.
@@ -283,7 +212,7 @@ extension R4Tables {
     for t in typeKind.indices {
       let range = Int(typeNameStart[t])..<Int(typeNameStart[t + 1])
       let h = typeNamePool.withUnsafeBytes {
-        Self.hash(UnsafeRawBufferPointer(rebasing: $0[range]), seed: 0xFFFF_FFFF)
+        R4Lookup.hash(UnsafeRawBufferPointer(rebasing: $0[range]), seed: 0xFFFF_FFFF)
       }
       var i = Int(h) & mask
       while typeSlots[i] != 0 { i = (i + 1) & mask }
@@ -310,7 +239,7 @@ extension R4Tables {
       for (n, m) in members.enumerated() {
         let key = UnsafeRawBufferPointer(
           rebasing: pool[Int(m.keyStart)..<Int(m.keyStart) + Int(m.keyLength)])
-        let h = Self.hash(key, seed: UInt32(m.parent))
+        let h = R4Lookup.hash(key, seed: UInt32(m.parent))
         var i = Int(h) & mask
         while memberSlots[i] != 0 { i = (i + 1) & mask }
         memberSlots[i] = UInt64(h) << 32 | UInt64(n + 1)
@@ -349,13 +278,6 @@ extension R4Tables {
     var size = 16
     while size < count * 2 { size <<= 1 }
     return size
-  }
-}
-
-extension FHIRType {
-  /// The name, read from `tables` (used while `R4Tables.shared` is being built).
-  fileprivate func name(in tables: R4Tables) -> String {
-    tables.withTypeName(raw) { String(decoding: $0, as: UTF8.self) }
   }
 }
 

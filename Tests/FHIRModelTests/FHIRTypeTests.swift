@@ -34,8 +34,10 @@ import Testing
     #expect(R4.structure(of: t) != nil)
   }
 
-  @Test(arguments: ["", "date ", "Date", "patient", "DeviceComponent", "System.String",
-                    "MetadataResource", "Patient.contact", "value[x]"])
+  @Test(arguments: [
+    "", "date ", "Date", "patient", "DeviceComponent", "System.String",
+    "MetadataResource", "Patient.contact", "value[x]",
+  ])
   func unknownNamesAreNil(_ name: String) {
     #expect(FHIRType.named(name) == nil)
   }
@@ -91,8 +93,10 @@ import Testing
     #expect(names == names.sorted())
     #expect(names.first == "Account")
     #expect(names.last == "VisionPrescription")
-    for n in ["OrganizationAffiliation", "MedicinalProductPharmaceutical", "Patient", "Bundle",
-              "Parameters", "Binary"] {
+    for n in [
+      "OrganizationAffiliation", "MedicinalProductPharmaceutical", "Patient", "Bundle",
+      "Parameters", "Binary",
+    ] {
       #expect(names.contains(n))
     }
     for n in ["DeviceComponent", "Resource", "DomainResource", "MetadataResource", "HumanName"] {

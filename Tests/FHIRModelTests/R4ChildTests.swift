@@ -40,16 +40,20 @@ import Testing
     #expect(try type("id", of: resource) == "id")
   }
 
-  @Test(arguments: ["HumanName", "Quantity", "Age", "Extension", "Narrative", "Element", "Meta",
-                    "Timing.repeat", "Dosage.doseAndRate"])
+  @Test(arguments: [
+    "HumanName", "Quantity", "Age", "Extension", "Narrative", "Element", "Meta",
+    "Timing.repeat", "Dosage.doseAndRate",
+  ])
   func elementsHaveIdAndExtension(_ path: String) throws {
     #expect(try type("id", of: path) == "string")
     #expect(try type("extension", of: path) == "Extension")
     #expect(try child("modifierExtension", of: path) == nil)
   }
 
-  @Test(arguments: ["Patient.contact", "Bundle.entry", "Questionnaire.item", "Dosage", "Timing",
-                    "BackboneElement", "Observation.component"])
+  @Test(arguments: [
+    "Patient.contact", "Bundle.entry", "Questionnaire.item", "Dosage", "Timing",
+    "BackboneElement", "Observation.component",
+  ])
   func backboneElementsAddModifierExtension(_ path: String) throws {
     #expect(try type("id", of: path) == "string")
     #expect(try type("extension", of: path) == "Extension")

@@ -20,7 +20,7 @@ let package = Package(
 
     // The pure engine, innermost first.
     .target(name: "ByteJSON"),
-    .target(name: "FHIRModel"),
+    .target(name: "FHIRModel", exclude: ["Generator"]),
     .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel"]),
     .target(name: "DeidCrypto", dependencies: ["COpenSSL"]),
     .target(name: "FHIRDeid", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "DeidCrypto"]),

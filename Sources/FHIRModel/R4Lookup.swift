@@ -1,0 +1,134 @@
+/// The part of the R4 tables that per-member work reads, as buffers that are never freed.
+///
+/// Reading through plain buffers instead of the arrays of `R4Tables` keeps a lookup free of
+/// reference counting: copying this struct copies pointers, not array references, so a call
+/// does no retain or release (an array-based version spent two thirds of its time in them).
+/// Indices that come from outside (a `FHIRType.raw`) are checked before use; indices read from
+/// the tables themselves are consistent by construction.
+struct R4Lookup: @unchecked Sendable {
+  // @unchecked: built once by `R4Tables.lookup`, never mutated or freed afterwards, so sharing
+  // the pointers between threads is safe.
+  let memberSlots: UnsafeBufferPointer<UInt64>
+  let members: UnsafeBufferPointer<R4Tables.Member>
+  let keyPool: UnsafeBufferPointer<UInt8>
+  let maxKeyLength: Int
+  let elementStructure: UInt16
+  let typeSlots: UnsafeBufferPointer<UInt16>
+  let typeNamePool: UnsafeBufferPointer<UInt8>
+  let typeNameStart: UnsafeBufferPointer<UInt32>
+  let typeKind: UnsafeBufferPointer<UInt8>
+  let typeBase: UnsafeBufferPointer<UInt16>
+  let typeStructure: UnsafeBufferPointer<UInt16>
+
+  /// FNV-1a over `key`, seeded with `seed`, with a final avalanche so that the low bits that
+  /// index a table depend on every byte.
+  @inline(__always)
+  static func hash(_ key: UnsafeRawBufferPointer, seed: UInt32) -> UInt32 {
+    var h: UInt32 = 0x811C_9DC5 ^ (seed &* 0x9E37_79B1)
+    for b in key {
+      h = (h ^ UInt32(b)) &* 0x0100_0193
+    }
+    h ^= h >> 15
+    h &*= 0x2C1B_3C6D
+    h ^= h >> 12
+    return h
+  }
+
+  /// The member `key` of structure `parent`; see `R4.child(_:of:)`.
+  func child(_ key: UnsafeRawBufferPointer, of parent: UInt16) -> ChildMatch? {
+    guard let first = key.first else { return nil }
+    let isShadow = first == UInt8(ascii: "_")
+    let name = isShadow ? UnsafeRawBufferPointer(rebasing: key[1...]) : key
+    guard !name.isEmpty, name.count <= maxKeyLength, let m = member(name, of: parent) else {
+      return nil
+    }
+    let structure: UInt16
+    if isShadow {
+      guard typeKind[Int(m.type)] == R4Tables.Kind.primitive else { return nil }
+      structure = elementStructure
+    } else {
+      structure = m.structure
+    }
+    return ChildMatch(
+      element: ElementID(raw: m.element),
+      type: FHIRType(raw: m.type),
+      nameLength: Int(m.nameLength),
+      isChoice: m.flags & R4Tables.Flag.choice != 0,
+      isShadow: isShadow,
+      structure: structure == R4Tables.none ? nil : StructureID(raw: structure),
+      holdsResource: m.flags & R4Tables.Flag.holdsResource != 0)
+  }
+
+  /// The member whose key is exactly `name` in structure `parent`.
+  ///
+  /// Probes linearly from the hash's slot; compares the stored hash, then the structure, then
+  /// the length and bytes. Ends at the first empty slot (the table is at most half full).
+  @inline(__always)
+  private func member(_ name: UnsafeRawBufferPointer, of parent: UInt16) -> R4Tables.Member? {
+    let h = Self.hash(name, seed: UInt32(parent))
+    let mask = memberSlots.count &- 1
+    var i = Int(h) & mask
+    while true {
+      let slot = memberSlots[i]
+      if slot == 0 { return nil }
+      if UInt32(truncatingIfNeeded: slot >> 32) == h {
+        let m = members[Int(UInt32(truncatingIfNeeded: slot)) &- 1]
+        if m.parent == parent, Int(m.keyLength) == name.count,
+          Self.equal(keyPool, at: Int(m.keyStart), name)
+        {
+          return m
+        }
+      }
+      i = (i &+ 1) & mask
+    }
+  }
+
+  /// True when `pool[start ..< start + key.count]` equals `key`; the caller checked the length.
+  @inline(__always)
+  private static func equal(
+    _ pool: UnsafeBufferPointer<UInt8>, at start: Int, _ key: UnsafeRawBufferPointer
+  ) -> Bool {
+    var j = 0
+    while j < key.count {
+      if pool[start &+ j] != key[j] { return false }
+      j &+= 1
+    }
+    return true
+  }
+
+  /// The type named exactly `name`, or nil.
+  func type(named name: UnsafeRawBufferPointer) -> FHIRType? {
+    guard !name.isEmpty else { return nil }
+    let mask = typeSlots.count &- 1
+    var i = Int(Self.hash(name, seed: 0xFFFF_FFFF)) & mask
+    while true {
+      let slot = typeSlots[i]
+      if slot == 0 { return nil }
+      let t = Int(slot &- 1)
+      let start = Int(typeNameStart[t])
+      if Int(typeNameStart[t &+ 1]) &- start == name.count,
+        Self.equal(typeNamePool, at: start, name)
+      {
+        return FHIRType(raw: UInt16(t))
+      }
+      i = (i &+ 1) & mask
+    }
+  }
+
+  /// The index of `type` in the type columns; traps on a raw value outside the table.
+  @inline(__always)
+  func index(_ type: FHIRType) -> Int {
+    let i = Int(type.raw)
+    precondition(i < typeKind.count, "FHIRType raw value out of range")
+    return i
+  }
+
+  /// Calls `body` with the name bytes of `type`.
+  func withTypeName<R>(_ type: FHIRType, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows
+    -> R
+  {
+    let i = index(type)
+    let range = Int(typeNameStart[i])..<Int(typeNameStart[i + 1])
+    return try body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: typeNamePool[range])))
+  }
+}

@@ -23,24 +23,21 @@ package enum JSONEscaping {
         i &+= 1
         continue
       }
-      let escapeLength: Int
-      var second: UInt8 = 0
-      var scalar: UInt32 = 0
+      // (input bytes replaced, escape letter or 0 for a \u escape, scalar for a \u escape)
+      let escape: (length: Int, letter: UInt8, scalar: UInt32)
       switch c {
-      case 0x22, 0x5C: escapeLength = 1; second = c
-      case 0x08: escapeLength = 1; second = UInt8(ascii: "b")
-      case 0x09: escapeLength = 1; second = UInt8(ascii: "t")
-      case 0x0A: escapeLength = 1; second = UInt8(ascii: "n")
-      case 0x0C: escapeLength = 1; second = UInt8(ascii: "f")
-      case 0x0D: escapeLength = 1; second = UInt8(ascii: "r")
-      case 0x00..<0x20: escapeLength = 1; scalar = UInt32(c)
-      case 0xC2 where i &+ 1 < n && utf8[i &+ 1] == 0x85:
-        escapeLength = 2
-        scalar = 0x85
-      case 0xE2
-      where i &+ 2 < n && utf8[i &+ 1] == 0x80 && (utf8[i &+ 2] | 1) == 0xA9:
-        escapeLength = 3
-        scalar = utf8[i &+ 2] == 0xA8 ? 0x2028 : 0x2029
+      case 0x22, 0x5C: escape = (1, c, 0)
+      case 0x08: escape = (1, UInt8(ascii: "b"), 0)
+      case 0x09: escape = (1, UInt8(ascii: "t"), 0)
+      case 0x0A: escape = (1, UInt8(ascii: "n"), 0)
+      case 0x0C: escape = (1, UInt8(ascii: "f"), 0)
+      case 0x0D: escape = (1, UInt8(ascii: "r"), 0)
+      case 0x00..<0x20: escape = (1, 0, UInt32(c))
+      case 0xC2 where i &+ 1 < n && utf8[i &+ 1] == 0x85: escape = (2, 0, 0x85)
+      case 0xE2 where i &+ 2 < n && utf8[i &+ 1] == 0x80 && utf8[i &+ 2] == 0xA8:
+        escape = (3, 0, 0x2028)
+      case 0xE2 where i &+ 2 < n && utf8[i &+ 1] == 0x80 && utf8[i &+ 2] == 0xA9:
+        escape = (3, 0, 0x2029)
       default:
         i &+= 1
         continue
@@ -49,12 +46,12 @@ package enum JSONEscaping {
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[runStart..<i]))
       }
       out.append(0x5C)
-      if second != 0 {
-        out.append(second)
+      if escape.letter != 0 {
+        out.append(escape.letter)
       } else {
-        appendUnicodeEscapeBody(scalar, to: &out)
+        appendUnicodeEscapeBody(escape.scalar, to: &out)
       }
-      i &+= escapeLength
+      i &+= escape.length
       runStart = i
     }
     if runStart < n {
@@ -228,16 +225,37 @@ package enum JSONEscaping {
     }
   }
 
-  /// A hash of the decoded bytes of a raw string; equal decoded strings hash equally.
-  static func hashUnescaped(_ raw: UnsafeRawBufferPointer, hasEscapes: Bool) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+  /// Feeds the decoded bytes of a raw string to `hasher`; equal decoded strings hash equally.
+  ///
+  /// Bytes go in as little-endian 8-byte words plus the length, the same way whether or not
+  /// the raw string has escapes.
+  static func hashUnescaped(
+    _ raw: UnsafeRawBufferPointer, hasEscapes: Bool, into hasher: inout Hasher
+  ) {
     if hasEscapes {
-      var it = UnescapedBytes(raw)
-      while let byte = it.next() { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      var bytes = UnescapedBytes(raw)
+      combineWords(&bytes, into: &hasher)
     } else {
-      for byte in raw { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      var bytes = raw.makeIterator()
+      combineWords(&bytes, into: &hasher)
     }
-    return h
+  }
+
+  private static func combineWords(
+    _ bytes: inout some IteratorProtocol<UInt8>, into hasher: inout Hasher
+  ) {
+    var word: UInt64 = 0
+    var count = 0
+    while let byte = bytes.next() {
+      word |= UInt64(byte) << UInt64((count & 7) &* 8)
+      count &+= 1
+      if count & 7 == 0 {
+        hasher.combine(word)
+        word = 0
+      }
+    }
+    hasher.combine(word)
+    hasher.combine(count)
   }
 }
 

@@ -3,7 +3,8 @@
 /// Entries are (object start index, key index) pairs of the line being scanned. Instead of being
 /// cleared, the table is invalidated per line by bumping ``generation``: a slot counts only when
 /// its generation is the current one. Objects never share a start index, so entries of closed
-/// objects can stay until the next line. The storage is reused; it only grows.
+/// objects can stay until the next line. The storage is reused; it only grows. Hashes come from
+/// the standard library's per-process seeded `Hasher`, so crafted input cannot force collisions.
 struct KeyTable: Sendable {
   struct Slot: Sendable {
     var generation: UInt32 = 0
@@ -29,18 +30,14 @@ struct KeyTable: Sendable {
 
   /// Adds `key` of `object` unless an equal key of the same object is there already.
   ///
-  /// `hash` is the hash of the key's decoded bytes; `isEqual` compares the new key with the key
-  /// at a stored token index. Returns the token index of the equal key already present, or nil
+  /// `hash` covers `object` and the key's decoded bytes; `isEqual` compares the new key with the
+  /// key at a stored token index. Returns the token index of the equal key already present, or nil
   /// after inserting. Amortized O(1).
   mutating func insert(
-    object: Int, key: Int, hash: UInt64, isEqual: (Int) -> Bool
+    object: Int, key: Int, hash: Int, isEqual: (Int) -> Bool
   ) -> Int? {
     if (live &+ 1) &* 2 > slots.count { grow() }
-    var mixed = hash ^ (UInt64(truncatingIfNeeded: object) &* 0x9E37_79B9_7F4A_7C15)
-    mixed ^= mixed >> 29
-    mixed &*= 0xBF58_476D_1CE4_E5B9
-    mixed ^= mixed >> 32
-    let hash32 = UInt32(truncatingIfNeeded: mixed)
+    let hash32 = UInt32(truncatingIfNeeded: hash)
     let object32 = UInt32(truncatingIfNeeded: object)
     let mask = slots.count &- 1
     var index = Int(hash32) & mask

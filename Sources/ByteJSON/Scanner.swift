@@ -336,17 +336,16 @@ private struct ScanState {
   /// U+10FFFF. Errors point at the lead byte.
   func scanUTF8(at j: Int) throws(JSONError) -> Int {
     let lead = byte(j)
-    let trailing: Int
-    var low: UInt8 = 0x80
-    var high: UInt8 = 0xBF
+    // (continuation bytes, range of the first continuation byte)
+    let (trailing, low, high): (Int, UInt8, UInt8)
     switch lead {
-    case 0xC2...0xDF: trailing = 1
-    case 0xE0: trailing = 2; low = 0xA0
-    case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
-    case 0xED: trailing = 2; high = 0x9F
-    case 0xF0: trailing = 3; low = 0x90
-    case 0xF1...0xF3: trailing = 3
-    case 0xF4: trailing = 3; high = 0x8F
+    case 0xC2...0xDF: (trailing, low, high) = (1, 0x80, 0xBF)
+    case 0xE0: (trailing, low, high) = (2, 0xA0, 0xBF)  // no overlongs
+    case 0xE1...0xEC, 0xEE...0xEF: (trailing, low, high) = (2, 0x80, 0xBF)
+    case 0xED: (trailing, low, high) = (2, 0x80, 0x9F)  // no surrogates
+    case 0xF0: (trailing, low, high) = (3, 0x90, 0xBF)  // no overlongs
+    case 0xF1...0xF3: (trailing, low, high) = (3, 0x80, 0xBF)
+    case 0xF4: (trailing, low, high) = (3, 0x80, 0x8F)  // nothing above U+10FFFF
     default: throw JSONError(.invalidUTF8, at: j)
     }
     guard j &+ trailing < n else { throw JSONError(.invalidUTF8, at: j) }
@@ -472,8 +471,10 @@ private struct ScanState {
   mutating func insertKey(_ keyIndex: Int, object: Int) -> Int? {
     let base = self.base
     let key = tape.tokens[keyIndex]
-    let hash = JSONEscaping.hashUnescaped(
-      Self.raw(key, base), hasEscapes: key.hasEscapes)
+    var hasher = Hasher()
+    hasher.combine(object)
+    JSONEscaping.hashUnescaped(Self.raw(key, base), hasEscapes: key.hasEscapes, into: &hasher)
+    let hash = hasher.finalize()
     let tokens = tape.tokens
     return tape.keyTable.insert(object: object, key: keyIndex, hash: hash) { other in
       Self.keysEqual(tokens[other], key, base)

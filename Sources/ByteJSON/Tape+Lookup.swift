@@ -40,8 +40,7 @@ extension Tape {
 
   /// The raw bytes of the token at `index` within `bytes` (see ``Token/range``).
   @inlinable
-  package func rawBytes(of index: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer
-  {
+  package func rawBytes(of index: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(rebasing: bytes[tokens[index].range])
   }
 

@@ -24,7 +24,10 @@ struct JSONEscapingTests {
       ("\u{8}\u{9}\u{A}\u{C}\u{D}", #""\b\t\n\f\r""#),
       ("\u{0}\u{1}\u{B}\u{E}\u{1F}", #""\u0000\u0001\u000b\u000e\u001f""#),
       ("\u{85}|\u{2028}|\u{2029}", #""\u0085|\u2028|\u2029""#),
-      ("/ \u{7F} é 日本 😀 \u{84}\u{86}\u{2027}\u{202A}", "\"/ \u{7F} é 日本 😀 \u{84}\u{86}\u{2027}\u{202A}\""),
+      (
+        "/ \u{7F} é 日本 😀 \u{84}\u{86}\u{2027}\u{202A}",
+        "\"/ \u{7F} é 日本 😀 \u{84}\u{86}\u{2027}\u{202A}\""
+      ),
       ("ends with \u{2029}", #""ends with \u2029""#),
       ("\u{85}", #""\u0085""#),
     ])
@@ -104,7 +107,9 @@ struct JSONEscapingTests {
       // Only the characters Json.NET escapes come out as escapes.
       for byte in literal.dropFirst().dropLast() { #expect(byte >= 0x20) }
       var decoded: [UInt8] = []
-      literal.withUnsafeBytes { JSONEscaping.unescape(tape.rawBytes(of: 0, in: $0), into: &decoded) }
+      literal.withUnsafeBytes {
+        JSONEscaping.unescape(tape.rawBytes(of: 0, in: $0), into: &decoded)
+      }
       #expect(decoded == Array(original.utf8), "\(original.debugDescription)")
       // keyEquals agrees with the decoded value.
       literal.withUnsafeBytes { #expect(tape.keyEquals(0, Array(original.utf8), in: $0)) }

@@ -253,7 +253,8 @@ struct ScannerTests {
     #expect(scanError(ok) == nil)
     let deep = String(repeating: "[", count: 129) + String(repeating: "]", count: 129)
     #expect(scanError(deep) == JSONError(.tooDeep, at: 128))
-    let objects = String(repeating: #"{"a":"#, count: 128) + "1" + String(repeating: "}", count: 128)
+    let objects =
+      String(repeating: #"{"a":"#, count: 128) + "1" + String(repeating: "}", count: 128)
     #expect(scanError(objects) == nil)
     let deeperObjects = String(repeating: #"{"a":"#, count: 129) + "1"
     #expect(scanError(deeperObjects) == JSONError(.tooDeep, at: 128 * 5))

@@ -106,15 +106,24 @@ struct JSONGenerator {
     let choice = Int.random(in: 0..<(depth > 0 ? 8 : 6), using: &rng)
     switch choice {
     case 0: return ("null", "null")
-    case 1: let b = Bool.random(using: &rng) ? "true" : "false"; return (b, b)
-    case 2, 3: let n = number(); return (n, n)
-    case 4, 5: let s = string(); return (s, s)
+    case 1:
+      let b = Bool.random(using: &rng) ? "true" : "false"
+      return (b, b)
+    case 2, 3:
+      let n = number()
+      return (n, n)
+    case 4, 5:
+      let s = string()
+      return (s, s)
     case 6:
       let count = Int.random(in: 0...4, using: &rng)
       var pretty = "[" + space()
       var compact = "["
       for k in 0..<count {
-        if k > 0 { pretty += space() + "," + space(); compact += "," }
+        if k > 0 {
+          pretty += space() + "," + space()
+          compact += ","
+        }
         let v = value(depth: depth - 1)
         pretty += v.pretty
         compact += v.compact
@@ -125,7 +134,10 @@ struct JSONGenerator {
       var pretty = "{" + space()
       var compact = "{"
       for k in 0..<count {
-        if k > 0 { pretty += space() + "," + space(); compact += "," }
+        if k > 0 {
+          pretty += space() + "," + space()
+          compact += ","
+        }
         let key = "\"k\(k)\(string().dropFirst())"
         let v = value(depth: depth - 1)
         pretty += key + space() + ":" + space() + v.pretty

@@ -45,3 +45,22 @@ package struct Token: Equatable, Sendable {
   /// left as written), for numbers the lexeme as written.
   @inlinable package var range: Range<Int> { Int(start)..<Int(end) }
 }
+
+extension Token.Kind {
+  /// Compares kinds by raw value.
+  ///
+  /// Without this, `==` on a raw-value enum resolves to the standard library's generic
+  /// `RawRepresentable` operator, which the optimizer left as a witness-table call on the hot path.
+  @inlinable
+  package static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+}
+
+extension Token {
+  /// Whether the token opens an object or an array.
+  @inlinable package var isContainerStart: Bool {
+    switch kind {
+    case .objectStart, .arrayStart: true
+    default: false
+    }
+  }
+}

@@ -26,7 +26,7 @@ struct ReadTotals: Sendable {
 /// All rings hold at most `maxInFlight` entries: a batch takes a slot before it is framed and
 /// gives it back after it is written, so in-flight sequence numbers span fewer than
 /// `maxInFlight` values and `sequence % maxInFlight` indexes the result ring without collisions.
-struct PipelineState: ~Copyable {
+struct PipelineState: Sendable {
   /// Batches framed and not yet taken by a worker, oldest first, in a ring.
   var queue: [InputBatch?]
   var queueHead = 0
@@ -46,7 +46,7 @@ struct PipelineState: ~Copyable {
 
 /// The synchronization between the threads of one run.
 final class PipelineShared: Sendable {
-  let state: Mutex<PipelineState>
+  let state: Locked<PipelineState>
   /// Counts free in-flight slots; the reader takes one per batch, the writer gives it back.
   let slots: DispatchSemaphore
   /// Signalled once per queued batch, and once per worker when the reader is done.
@@ -72,7 +72,7 @@ final class PipelineShared: Sendable {
     state.inputBuffers.reserveCapacity(options.maxInFlight)
     state.lineBuffers.reserveCapacity(options.maxInFlight)
     state.outputBuffers.reserveCapacity(options.maxInFlight + options.jobs)
-    self.state = Mutex(state)
+    self.state = Locked(state)
   }
 
   /// True when the reader should stop: the writer cancelled, or a worker asked to stop.

@@ -6,7 +6,9 @@
 
 /// One input: standard input or a file path.
 package enum InputSource: Equatable, Sendable {
+  /// Descriptor 0; it is never closed.
   case standardInput
+  /// A path, opened `O_RDONLY | O_CLOEXEC` when the pipeline reaches it.
   case file(String)
 
   /// The name used in messages and reports: `"-"` for standard input, otherwise the path.

@@ -55,7 +55,7 @@ package struct LineFramer<Source: ByteSource> {
       bytes.removeAll(keepingCapacity: true)
       return
     }
-    var limit = max(batchBytes, carry.count * 2)
+    var limit = min(max(batchBytes, carry.count * 2), Int(UInt32.max))
     ensureCount(&bytes, limit)
     // 1. Start with the carried partial line; it holds no LF, so scanning starts after it.
     bytes.withUnsafeMutableBytes { region in
@@ -85,7 +85,8 @@ package struct LineFramer<Source: ByteSource> {
       var readError: StreamError?
       let count = bytes.withUnsafeMutableBytes { region -> Int in
         do throws(StreamError) {
-          return try source.read(into: UnsafeMutableRawBufferPointer(rebasing: region[filled..<limit]))
+          return try source.read(
+            into: UnsafeMutableRawBufferPointer(rebasing: region[filled..<limit]))
         } catch {
           readError = error
           return 0

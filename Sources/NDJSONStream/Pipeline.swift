@@ -15,7 +15,9 @@ import Dispatch
 /// Threads are Dispatch serial queues (overcommitting, so blocking reads never starve a pool);
 /// nothing runs on the Swift concurrency pool.
 package struct Pipeline: Sendable {
+  /// Threads, batch size, in-flight bound and gzip level.
   package var options: PipelineOptions
+  /// Counters updated while running, if the caller wants to show progress.
   package var progress: PipelineProgress?
 
   package init(options: PipelineOptions, progress: PipelineProgress? = nil) {
@@ -28,7 +30,8 @@ package struct Pipeline: Sendable {
   /// `makeWorker` is called once per worker thread, on that thread. The run stops early when a
   /// worker sets `OutputBatch.stop` (after writing that batch), on the first input error (after
   /// writing every line read completely before it), on a write error, and on `EPIPE`. `SIGPIPE`
-  /// is set to be ignored (process-wide) so that a closed pipe shows up as `EPIPE`.
+  /// is set to be ignored (process-wide) so that a closed pipe shows up as `EPIPE`. Stopping
+  /// waits for all threads; a reader blocked on an idle standard input ends with its next read.
   ///
   /// - Returns: the counts and the outcome; an output that cannot be created is
   ///   `.failed(.cannotCreate)` before anything is read.
@@ -94,7 +97,8 @@ private func readInputs(
     }
     defer { if descriptor != 0 { close(descriptor) } }
     let path = input.displayName
-    let source = DecodingSource(FileDescriptorSource(descriptor: descriptor, path: path), path: path)
+    let source = DecodingSource(
+      FileDescriptorSource(descriptor: descriptor, path: path), path: path)
     var framer = LineFramer(source: source, path: path, batchBytes: options.batchBytes)
     var compressedBefore = 0
     while !framer.isFinished {

@@ -91,7 +91,8 @@ struct DecodingSourceTests {
     #expect(frameAll([], chunk: chunk, batchBytes: 64) == Framed())
   }
 
-  @Test("the gzip binary's output decodes, and it decodes ours",
+  @Test(
+    "the gzip binary's output decodes, and it decodes ours",
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip")))
   func interoperatesWithGzip() throws {
     let directory = TemporaryDirectory()

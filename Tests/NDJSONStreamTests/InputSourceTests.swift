@@ -32,7 +32,8 @@ struct InputSourceTests {
     #expect(try expandInputs([directory.path]) == expected)
     #expect(try expandInputs([directory.path + "/"]) == expected)
     let file = directory.file("c.txt")
-    #expect(try expandInputs([file, "-", directory.path]) == [.file(file), .standardInput] + expected)
+    #expect(
+      try expandInputs([file, "-", directory.path]) == [.file(file), .standardInput] + expected)
   }
 
   @Test("a missing path is cannotOpen")
@@ -48,9 +49,11 @@ struct InputSourceTests {
   @Test("error messages name the file, not data")
   func messages() {
     #expect(StreamError.truncatedGzip(path: "-").description.contains("standard input"))
-    #expect(StreamError.writeFailed(path: "-", errno: ENOSPC).description
-      == "error writing standard output: No space left on device")
-    #expect(StreamError.cannotOpen(path: "x.ndjson", errno: ENOENT).description
-      == "cannot open x.ndjson: No such file or directory")
+    #expect(
+      StreamError.writeFailed(path: "-", errno: ENOSPC).description
+        == "error writing standard output: No space left on device")
+    #expect(
+      StreamError.cannotOpen(path: "x.ndjson", errno: ENOENT).description
+        == "cannot open x.ndjson: No such file or directory")
   }
 }

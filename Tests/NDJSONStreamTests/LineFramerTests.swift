@@ -56,7 +56,8 @@ struct LineFramerTests {
     #expect(sizes.contains(10_000))
   }
 
-  @Test("a read error keeps the complete lines before it and drops the partial one",
+  @Test(
+    "a read error keeps the complete lines before it and drops the partial one",
     arguments: [1, 3, 4096])
   func readErrorKeepsCompleteLines(_ chunk: Int) {
     let input = Array("one\ntwo\r\n\nthree-partial".utf8)

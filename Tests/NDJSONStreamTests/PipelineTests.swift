@@ -32,13 +32,16 @@ final class UppercasingWorker: BatchWorker {
 final class IdentityWorker: BatchWorker {
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
     batch.bytes.withUnsafeBytes { all in
-      for line in batch.lines { output.appendLine(UnsafeRawBufferPointer(rebasing: all[line.range])) }
+      for line in batch.lines {
+        output.appendLine(UnsafeRawBufferPointer(rebasing: all[line.range]))
+      }
     }
   }
 }
 
 /// What `UppercasingWorker` writes for `inputs`, computed with the framing oracle.
-func expectedOutput(_ inputs: [[UInt8]], stopAtMarker: Bool = false) -> (bytes: [UInt8], lines: Int) {
+func expectedOutput(_ inputs: [[UInt8]], stopAtMarker: Bool = false) -> (bytes: [UInt8], lines: Int)
+{
   var out: [UInt8] = []
   var count = 0
   for (index, input) in inputs.enumerated() {
@@ -83,7 +86,8 @@ struct PipelineTests {
     let expected = expectedOutput(texts)
     let framed = texts.map(oracle)
     for jobs in 1...8 {
-      let result = run(inputs, to: .file(path: directory.file("out")), jobs: jobs,
+      let result = run(
+        inputs, to: .file(path: directory.file("out")), jobs: jobs,
         batchBytes: batchBytes, maxInFlight: jobs == 3 ? 1 : nil)
       guard case .completed = result.outcome else {
         Issue.record("outcome \(result.outcome), jobs \(jobs)")
@@ -109,7 +113,8 @@ struct PipelineTests {
     ]
     let expected = expectedOutput([marked, Self.second], stopAtMarker: true)
     for batchBytes in [64, 4096, 1 << 20] {
-      let result = run(inputs, to: .file(path: directory.file("out")), jobs: jobs,
+      let result = run(
+        inputs, to: .file(path: directory.file("out")), jobs: jobs,
         batchBytes: batchBytes)
       guard case .stopped(let error) = result.outcome else {
         Issue.record("outcome \(result.outcome)")
@@ -129,7 +134,8 @@ struct PipelineTests {
     let expected = expectedOutput([Self.first])
     var outputs: [[UInt8]] = []
     for jobs in [1, 3] {
-      let result = run(inputs, to: .file(path: directory.file("out.gz")), jobs: jobs,
+      let result = run(
+        inputs, to: .file(path: directory.file("out.gz")), jobs: jobs,
         batchBytes: 4096, gzipLevel: 6)
       guard case .completed = result.outcome else {
         Issue.record("outcome \(result.outcome)")
@@ -202,7 +208,8 @@ struct PipelineTests {
     let compressed = gzip(Self.first)
     let path = directory.write("a.ndjson.gz", Array(compressed[..<(compressed.count / 2)]))
     let after = directory.write("b.ndjson", Self.second)
-    let result = run([.file(path), .file(after)], to: .file(path: directory.file("out")), jobs: 3,
+    let result = run(
+      [.file(path), .file(after)], to: .file(path: directory.file("out")), jobs: 3,
       batchBytes: 256)
     guard case .failed(let error) = result.outcome else {
       Issue.record("outcome \(result.outcome)")
@@ -243,7 +250,8 @@ struct PipelineTests {
     close(fds[0])
     defer { close(fds[1]) }
     let input = directory.write("a.ndjson", Self.first)
-    let result = run([.file(input)], to: .file(path: "/dev/fd/\(fds[1])"), jobs: 2,
+    let result = run(
+      [.file(input)], to: .file(path: "/dev/fd/\(fds[1])"), jobs: 2,
       batchBytes: 64)
     guard case .brokenPipe = result.outcome else {
       throw Failure("outcome \(result.outcome)")
@@ -260,7 +268,8 @@ struct PipelineTests {
       .file(directory.write("a.ndjson.gz", gzip(Self.first))),
       .file(directory.write("b.ndjson", Self.second)),
     ]
-    let result = run(inputs, to: .file(path: directory.file("out")), jobs: 2, batchBytes: 1000,
+    let result = run(
+      inputs, to: .file(path: directory.file("out")), jobs: 2, batchBytes: 1000,
       progress: progress)
     #expect(progress.bytesRead == result.bytesRead)
     #expect(progress.compressedBytesRead == result.compressedBytesRead)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import NDJSONStream
 
 /// Serves an in-memory input at most `chunk` bytes per read, then optionally fails.
@@ -34,7 +35,9 @@ struct Framed: Equatable {
   struct Line: Equatable, CustomStringConvertible {
     var number: Int
     var bytes: [UInt8]
-    var description: String { "\(number):\(String(decoding: bytes, as: UTF8.self).debugDescription)" }
+    var description: String {
+      "\(number):\(String(decoding: bytes, as: UTF8.self).debugDescription)"
+    }
   }
 }
 
@@ -168,7 +171,8 @@ struct TemporaryDirectory {
   let path: String
 
   init() {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("ndjson-stream-tests-\(UUID().uuidString)").path
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }

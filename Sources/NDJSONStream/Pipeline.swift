@@ -85,7 +85,7 @@ private func readInputs(
   var totals = ReadTotals()
   var sequence = 0
   var failure: StreamError?
-  inputLoop: for (index, input) in inputs.enumerated() {
+  for (index, input) in inputs.enumerated() {
     if shared.shouldStopReading { break }
     progress?.startInput(index)
     let descriptor: Int32
@@ -101,11 +101,13 @@ private func readInputs(
       FileDescriptorSource(descriptor: descriptor, path: path), path: path)
     var framer = LineFramer(source: source, path: path, batchBytes: options.batchBytes)
     var compressedBefore = 0
+    var stopped = false
     while !framer.isFinished {
       shared.slots.wait()
       if shared.shouldStopReading {
         shared.slots.signal()
-        break inputLoop
+        stopped = true
+        break
       }
       var (bytes, lines) = shared.takeInputBuffers()
       let before = (framer.bytesRead, framer.linesFramed, framer.blankLines)
@@ -128,6 +130,7 @@ private func readInputs(
     totals.blankLines += framer.blankLines
     totals.bytesRead += framer.bytesRead
     totals.compressedBytesRead += source.rawBytesRead
+    if stopped { break }
     if let error = framer.failure {
       failure = error
       break

@@ -7,10 +7,12 @@ import Testing
 ///
 /// Run in release: `NDJSON_STREAM_BENCH=/tmp/corpus/mixed-1000MB.ndjson swift test -c release
 /// --filter ThroughputTests`. It copies every line with `IdentityWorker` to /dev/null for
-/// jobs 1 and 2 and prints MB/s of decoded input.
+/// jobs 1 and 2 and prints MB/s of decoded input. `NDJSON_STREAM_BENCH_OUT` writes to a file.
 @Suite("Throughput")
 struct ThroughputTests {
   static let input = ProcessInfo.processInfo.environment["NDJSON_STREAM_BENCH"]
+  /// Where to write instead of /dev/null (to compare with `cmp`).
+  static let output = ProcessInfo.processInfo.environment["NDJSON_STREAM_BENCH_OUT"]
 
   @Test("identity worker to /dev/null", .enabled(if: input != nil))
   func identity() throws {
@@ -18,7 +20,7 @@ struct ThroughputTests {
     for jobs in [1, 2] {
       let start = ContinuousClock.now
       let result = Pipeline(options: PipelineOptions(jobs: jobs)).run(
-        inputs: [.file(path)], to: .file(path: "/dev/null")
+        inputs: [.file(path)], to: .file(path: Self.output ?? "/dev/null")
       ) { IdentityWorker() }
       let seconds = (ContinuousClock.now - start) / .seconds(1)
       guard case .completed = result.outcome else { throw Failure("\(result.outcome)") }

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One input: standard input or a file path.
+package enum InputSource: Equatable, Sendable {
+  /// Descriptor 0; it is never closed.
+  case standardInput
+  /// A path, opened `O_RDONLY | O_CLOEXEC` when the pipeline reaches it.
+  case file(String)
+
+  /// The name used in messages and reports: `"-"` for standard input, otherwise the path.
+  package var displayName: String {
+    switch self {
+    case .standardInput: "-"
+    case .file(let path): path
+    }
+  }
+}
+
+/// A CLI operand that names nothing readable.
+package enum InputError: Error, Equatable, Sendable {
+  /// The path does not exist, or is a directory that cannot be listed (exit 66).
+  case cannotOpen(path: String, errno: Int32)
+}
+
+extension InputError: CustomStringConvertible {
+  /// A one-line message naming the path and the system error.
+  package var description: String {
+    switch self {
+    case .cannotOpen(let path, let code): "cannot open \(path): \(systemMessage(code))"
+    }
+  }
+}
+
+/// Expands CLI operands into the inputs to read, in order.
+///
+/// `"-"` is standard input; a directory stands for its `*.ndjson` and `*.ndjson.gz` entries (not
+/// recursive, and like the shell glob it skips names starting with `.` and subdirectories), sorted
+/// by name in byte order; anything else is a file, opened later by the pipeline. No operands means
+/// `[.standardInput]`.
+///
+/// - Throws: `InputError.cannotOpen` for a path that does not exist or a directory that cannot be
+///   listed.
+package func expandInputs(_ operands: [String]) throws(InputError) -> [InputSource] {
+  if operands.isEmpty { return [.standardInput] }
+  var inputs: [InputSource] = []
+  for operand in operands {
+    if operand == "-" {
+      inputs.append(.standardInput)
+      continue
+    }
+    var info = stat()
+    guard stat(operand, &info) == 0 else { throw .cannotOpen(path: operand, errno: errno) }
+    if isDirectory(info) {
+      for path in try listDirectory(operand) { inputs.append(.file(path)) }
+    } else {
+      inputs.append(.file(operand))
+    }
+  }
+  return inputs
+}
+
+/// True when `info` describes a directory.
+private func isDirectory(_ info: stat) -> Bool {
+  (info.st_mode & S_IFMT) == S_IFDIR
+}
+
+/// The NDJSON entries of `directory`, joined to it and sorted by name bytes.
+private func listDirectory(_ directory: String) throws(InputError) -> [String] {
+  guard let handle = opendir(directory) else {
+    throw .cannotOpen(path: directory, errno: errno)
+  }
+  defer { closedir(handle) }
+  var names: [[UInt8]] = []
+  while let entry = readdir(handle) {
+    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+      Array(raw.prefix { $0 != 0 })
+    }
+    if isNDJSONName(name) { names.append(name) }
+  }
+  names.sort { $0.lexicographicallyPrecedes($1) }
+  let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+  var paths: [String] = []
+  for name in names {
+    let path = prefix + String(decoding: name, as: UTF8.self)
+    var info = stat()
+    if stat(path, &info) == 0, isDirectory(info) { continue }
+    paths.append(path)
+  }
+  return paths
+}
+
+/// True for `*.ndjson` and `*.ndjson.gz`, not hidden.
+private func isNDJSONName(_ name: [UInt8]) -> Bool {
+  guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+  return hasSuffix(name, Array(".ndjson".utf8)) || hasSuffix(name, Array(".ndjson.gz".utf8))
+}
+
+private func hasSuffix(_ name: [UInt8], _ suffix: [UInt8]) -> Bool {
+  name.count > suffix.count && name[(name.count - suffix.count)...].elementsEqual(suffix)
+}

@@ -1,0 +1,256 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Moves NDJSON lines from inputs through parallel workers to one output, in input order.
+///
+/// One reader thread decodes (gunzips) and frames the inputs into batches of whole lines; `jobs`
+/// worker threads process batches in any order; the calling thread writes the results strictly
+/// in sequence order with big `write(2)` calls. At most `maxInFlight` batches exist at a time, so
+/// memory does not depend on the input size, and the output bytes do not depend on `jobs`.
+/// Threads are Dispatch serial queues (overcommitting, so blocking reads never starve a pool);
+/// nothing runs on the Swift concurrency pool.
+package struct Pipeline: Sendable {
+  /// Threads, batch size, in-flight bound and gzip level.
+  package var options: PipelineOptions
+  /// Counters updated while running, if the caller wants to show progress.
+  package var progress: PipelineProgress?
+
+  package init(options: PipelineOptions, progress: PipelineProgress? = nil) {
+    self.options = options
+    self.progress = progress
+  }
+
+  /// Runs all inputs in order into one output stream (like `cat`), blocking until done.
+  ///
+  /// `makeWorker` is called once per worker thread, on that thread. The run stops early when a
+  /// worker sets `OutputBatch.stop` (after writing that batch), on the first input error (after
+  /// writing every line read completely before it), on a write error, and on `EPIPE`. `SIGPIPE`
+  /// is set to be ignored (process-wide) so that a closed pipe shows up as `EPIPE`. Stopping
+  /// waits for all threads; a reader blocked on an idle standard input ends with its next read.
+  ///
+  /// - Returns: the counts and the outcome; an output that cannot be created is
+  ///   `.failed(.cannotCreate)` before anything is read.
+  package func run(
+    inputs: [InputSource], to target: OutputTarget,
+    makeWorker: @escaping @Sendable () -> any BatchWorker
+  ) -> PipelineResult {
+    signal(SIGPIPE, SIG_IGN)
+    let output: OutputFile
+    do {
+      output = try OutputFile(opening: target)
+    } catch {
+      return PipelineResult(outcome: .failed(error))
+    }
+    let shared = PipelineShared(options: options)
+    let options = options
+    let progress = progress
+    let group = DispatchGroup()
+    DispatchQueue(label: "fhir-deid.reader").async(group: group) {
+      readInputs(inputs, shared: shared, options: options, progress: progress)
+    }
+    for index in 0..<options.jobs {
+      DispatchQueue(label: "fhir-deid.worker.\(index)").async(group: group) {
+        runWorker(makeWorker(), shared: shared, gzipLevel: options.gzipLevel, target: target)
+      }
+    }
+    var result = writeOutputs(to: output, shared: shared, options: options, progress: progress)
+    group.wait()
+
+    let totals = shared.totals
+    result.linesRead = totals.linesRead
+    result.blankLines = totals.blankLines
+    result.bytesRead = totals.bytesRead
+    result.compressedBytesRead = totals.compressedBytesRead
+    var completed = false
+    if case .completed = result.outcome { completed = true }
+    do {
+      try output.finish(keep: completed)
+    } catch {
+      if completed { result.outcome = .failed(error) }
+    }
+    return result
+  }
+}
+
+/// The reader thread: frames every input into batches until the end, a failure or a stop.
+private func readInputs(
+  _ inputs: [InputSource], shared: PipelineShared, options: PipelineOptions,
+  progress: PipelineProgress?
+) {
+  var totals = ReadTotals()
+  var sequence = 0
+  var failure: StreamError?
+  for (index, input) in inputs.enumerated() {
+    if shared.shouldStopReading { break }
+    progress?.startInput(index)
+    let descriptor: Int32
+    do {
+      descriptor = try openInput(input)
+    } catch {
+      failure = error
+      break
+    }
+    defer { if descriptor != 0 { close(descriptor) } }
+    let path = input.displayName
+    let source = DecodingSource(
+      FileDescriptorSource(descriptor: descriptor, path: path), path: path)
+    var framer = LineFramer(source: source, path: path, batchBytes: options.batchBytes)
+    var compressedBefore = 0
+    var stopped = false
+    while !framer.isFinished {
+      shared.slots.wait()
+      if shared.shouldStopReading {
+        shared.slots.signal()
+        stopped = true
+        break
+      }
+      var (bytes, lines) = shared.takeInputBuffers()
+      let before = (framer.bytesRead, framer.linesFramed, framer.blankLines)
+      framer.nextBatch(bytes: &bytes, lines: &lines)
+      let compressed = source.rawBytesRead - compressedBefore
+      compressedBefore = source.rawBytesRead
+      progress?.addRead(
+        bytes: framer.bytesRead - before.0, compressedBytes: compressed,
+        lines: framer.linesFramed - before.1, blankLines: framer.blankLines - before.2)
+      if lines.isEmpty {
+        shared.recycle(bytes: bytes, lines: lines)
+        shared.slots.signal()
+      } else {
+        shared.enqueue(
+          InputBatch(sequence: sequence, sourceIndex: index, bytes: bytes, lines: lines))
+        sequence += 1
+      }
+    }
+    totals.linesRead += framer.linesFramed
+    totals.blankLines += framer.blankLines
+    totals.bytesRead += framer.bytesRead
+    totals.compressedBytesRead += source.rawBytesRead
+    if stopped { break }
+    if let error = framer.failure {
+      failure = error
+      break
+    }
+  }
+  shared.finishReading(batchCount: sequence, failure: failure, totals: totals)
+}
+
+/// A worker thread: processes batches until the reader is done and the queue is empty.
+private func runWorker(
+  _ worker: any BatchWorker, shared: PipelineShared, gzipLevel: Int32?, target: OutputTarget
+) {
+  var output = OutputBatch()
+  var deflater: GzipDeflater?
+  if let gzipLevel { deflater = GzipDeflater(level: gzipLevel) }
+  while true {
+    shared.work.wait()
+    guard var batch = shared.dequeue() else { break }
+    let sequence = batch.sequence
+    var result = CompletedBatch(sequence: sequence, bytes: [], count: 0, lines: 0)
+    if !shared.cancelled.load(ordering: .relaxed)
+      && sequence <= shared.stopSequence.load(ordering: .relaxed)
+    {
+      if gzipLevel == nil { output.bytes = shared.takeOutputBuffer() }
+      output.bytes.removeAll(keepingCapacity: true)
+      output.lines = 0
+      output.stop = nil
+      worker.process(batch, into: &output)
+      result.lines = output.lines
+      result.stop = output.stop
+      output.stop = nil
+      if result.stop != nil {
+        shared.stopSequence.min(sequence, ordering: .relaxed)
+      }
+      if gzipLevel == nil {
+        swap(&result.bytes, &output.bytes)
+        result.count = result.bytes.count
+      } else if output.bytes.isEmpty {
+        // Nothing to write: no member at all.
+      } else if let deflater {
+        var buffer = shared.takeOutputBuffer()
+        if let count = deflater.compress(output.bytes, into: &buffer) {
+          result.bytes = buffer
+          result.count = count
+        } else {
+          result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
+        }
+      } else {
+        result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
+      }
+    }
+    // Move the arrays out so that the pool holds the only reference.
+    var bytes: [UInt8] = []
+    var lines: [LineRef] = []
+    swap(&bytes, &batch.bytes)
+    swap(&lines, &batch.lines)
+    shared.recycle(bytes: bytes, lines: lines)
+    shared.complete(result)
+  }
+}
+
+/// The writer (the calling thread): writes results in sequence order until the end or a stop,
+/// then keeps draining without writing so that the other threads can finish.
+private func writeOutputs(
+  to output: OutputFile, shared: PipelineShared, options: PipelineOptions,
+  progress: PipelineProgress?
+) -> PipelineResult {
+  var result = PipelineResult(outcome: .completed)
+  var ended = false  // the outcome is decided; nothing more is written
+  var next = 0
+
+  func end(_ outcome: PipelineResult.Outcome) {
+    result.outcome = outcome
+    ended = true
+    shared.cancelled.store(true, ordering: .relaxed)
+  }
+
+  func write(_ bytes: UnsafeRawBufferPointer, lines: Int) {
+    var written = 0
+    do {
+      try output.write(bytes, written: &written)
+      result.linesWritten += lines
+      progress?.addWritten(lines: lines, bytes: written)
+    } catch {
+      progress?.addWritten(lines: 0, bytes: written)
+      end(
+        error.code == EPIPE
+          ? .brokenPipe : .failed(.writeFailed(path: output.target.displayName, errno: error.code)))
+    }
+    result.bytesWritten += written
+  }
+
+  loop: while true {
+    switch shared.takeResult(next) {
+    case .wait:
+      shared.ready.wait()
+    case .end(let failure):
+      if !ended, let failure { end(.failed(failure)) }
+      break loop
+    case .batch(var batch):
+      if !ended {
+        if let failure = batch.failure {
+          end(.failed(failure))
+        } else {
+          batch.bytes.withUnsafeBytes { bytes in
+            write(UnsafeRawBufferPointer(rebasing: bytes[0..<batch.count]), lines: batch.lines)
+          }
+          if !ended, let stop = batch.stop { end(.stopped(stop)) }
+        }
+      }
+      var buffer: [UInt8] = []
+      swap(&buffer, &batch.bytes)
+      shared.recycleOutput(buffer)
+      next += 1
+      shared.slots.signal()
+    }
+  }
+  // An empty gzip file is not valid gzip; write one empty member instead.
+  if options.gzipLevel != nil && result.bytesWritten == 0 && !ended {
+    GzipDeflater.emptyMember.withUnsafeBytes { write($0, lines: 0) }
+  }
+  return result
+}

@@ -1,0 +1,67 @@
+/// How a `Pipeline` runs.
+package struct PipelineOptions: Sendable {
+  /// Worker threads (≥ 1).
+  package var jobs: Int
+  /// Target batch size in bytes. A batch always holds whole lines, so one huge line makes a
+  /// bigger batch.
+  package var batchBytes: Int
+  /// Batches between reader and writer (read, queued, processed or waiting to be written).
+  /// Peak memory is about `maxInFlight × batchBytes` for the input plus as much for the output.
+  package var maxInFlight: Int
+  /// nil: plain output. 1…9: each batch's output is deflated on its worker into one gzip member,
+  /// so the output is a multi-member gzip file (`gzip -dc` reads it).
+  package var gzipLevel: Int32?
+
+  /// Options with `maxInFlight` defaulting to `2 × jobs + 2`; values below 1 are raised to 1.
+  package init(
+    jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil, gzipLevel: Int32? = nil
+  ) {
+    self.jobs = max(jobs, 1)
+    self.batchBytes = max(batchBytes, 1)
+    self.maxInFlight = max(maxInFlight ?? (2 * max(jobs, 1) + 2), 1)
+    self.gzipLevel = gzipLevel
+  }
+}
+
+/// What a `Pipeline.run` did.
+package struct PipelineResult: Sendable {
+  /// Non-blank lines framed and handed to workers.
+  package var linesRead: Int
+  /// Blank lines skipped (empty, or just CR).
+  package var blankLines: Int
+  /// Decoded input bytes (what was framed, newlines and blank lines included).
+  package var bytesRead: Int
+  /// Bytes read from the files and stdin (equal to `bytesRead` for plain input).
+  package var compressedBytesRead: Int
+  /// Lines in the batches written to the target.
+  package var linesWritten: Int
+  /// Bytes actually written to the target (compressed, for gzip output).
+  package var bytesWritten: Int
+  /// How the run ended.
+  package var outcome: Outcome
+
+  /// How a run ended.
+  package enum Outcome: Sendable {
+    /// Every input was read to its end and every batch written.
+    case completed
+    /// A worker set `OutputBatch.stop`; its batch was the last one written.
+    case stopped(any Error & Sendable)
+    /// `write(2)` failed with `EPIPE` (as with `| head`); the caller exits 0 quietly.
+    case brokenPipe
+    /// An input or the output failed; every batch before the failure point was written.
+    case failed(StreamError)
+  }
+
+  package init(
+    linesRead: Int = 0, blankLines: Int = 0, bytesRead: Int = 0, compressedBytesRead: Int = 0,
+    linesWritten: Int = 0, bytesWritten: Int = 0, outcome: Outcome
+  ) {
+    self.linesRead = linesRead
+    self.blankLines = blankLines
+    self.bytesRead = bytesRead
+    self.compressedBytesRead = compressedBytesRead
+    self.linesWritten = linesWritten
+    self.bytesWritten = bytesWritten
+    self.outcome = outcome
+  }
+}

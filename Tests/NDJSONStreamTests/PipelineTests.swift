@@ -1,0 +1,287 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import NDJSONStream
+
+/// Writes `<source>:<line number>:<LINE UPPERCASED>` per line; stops at a line containing
+/// `STOP`, writing only the lines before it.
+final class UppercasingWorker: BatchWorker {
+  struct Stop: Error, Equatable { var line: Int }
+
+  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+    batch.bytes.withUnsafeBytes { all in
+      for line in batch.lines {
+        let bytes = UnsafeRawBufferPointer(rebasing: all[line.range])
+        if bytes.count >= 4, bytes.starts(with: Array("STOP".utf8)) {
+          output.stop = Stop(line: line.number)
+          return
+        }
+        output.bytes += Array("\(batch.sourceIndex):\(line.number):".utf8)
+        for byte in bytes {
+          output.bytes.append(byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+        }
+        output.bytes.append(0x0A)
+        output.lines += 1
+      }
+    }
+  }
+}
+
+/// Copies lines unchanged.
+final class IdentityWorker: BatchWorker {
+  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+    batch.bytes.withUnsafeBytes { all in
+      for line in batch.lines {
+        output.appendLine(UnsafeRawBufferPointer(rebasing: all[line.range]))
+      }
+    }
+  }
+}
+
+/// What `UppercasingWorker` writes for `inputs`, computed with the framing oracle.
+func expectedOutput(_ inputs: [[UInt8]], stopAtMarker: Bool = false) -> (bytes: [UInt8], lines: Int)
+{
+  var out: [UInt8] = []
+  var count = 0
+  for (index, input) in inputs.enumerated() {
+    for line in oracle(input).lines {
+      if stopAtMarker && line.bytes.starts(with: Array("STOP".utf8)) { return (out, count) }
+      out += Array("\(index):\(line.number):".utf8)
+      out += line.bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+      out.append(0x0A)
+      count += 1
+    }
+  }
+  return (out, count)
+}
+
+@Suite("Pipeline")
+struct PipelineTests {
+  static let first = Fixtures.mixed(seed: 21, lines: 600, longLine: 3000)
+  static let second = Fixtures.bom + Fixtures.mixed(seed: 22, lines: 300, longLine: 200)
+
+  func run(
+    _ inputs: [InputSource], to target: OutputTarget, jobs: Int, batchBytes: Int = 1 << 20,
+    maxInFlight: Int? = nil, gzipLevel: Int32? = nil, progress: PipelineProgress? = nil
+  ) -> PipelineResult {
+    let options = PipelineOptions(
+      jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, gzipLevel: gzipLevel)
+    return Pipeline(options: options, progress: progress).run(inputs: inputs, to: target) {
+      UppercasingWorker()
+    }
+  }
+
+  @Test("output is the same for every job count and batch size", arguments: [64, 4096, 1 << 20])
+  func outputIndependentOfJobs(_ batchBytes: Int) {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let inputs: [InputSource] = [
+      .file(directory.write("a.ndjson", Self.first)),
+      .file(directory.write("b.ndjson.gz", gzip(Self.second))),
+      .file(directory.write("empty.ndjson", [])),
+      .file(directory.write("c.ndjson", Array("last\nline".utf8))),
+    ]
+    let texts = [Self.first, Self.second, [], Array("last\nline".utf8)]
+    let expected = expectedOutput(texts)
+    let framed = texts.map(oracle)
+    for jobs in 1...8 {
+      let result = run(
+        inputs, to: .file(path: directory.file("out")), jobs: jobs,
+        batchBytes: batchBytes, maxInFlight: jobs == 3 ? 1 : nil)
+      guard case .completed = result.outcome else {
+        Issue.record("outcome \(result.outcome), jobs \(jobs)")
+        continue
+      }
+      #expect(directory.read("out") == expected.bytes, "jobs \(jobs)")
+      #expect(result.linesRead == expected.lines)
+      #expect(result.linesWritten == expected.lines)
+      #expect(result.blankLines == framed.map(\.blankLines).reduce(0, +))
+      #expect(result.bytesRead == texts.map(\.count).reduce(0, +))
+      #expect(result.compressedBytesRead == Self.first.count + gzip(Self.second).count + 9)
+      #expect(result.bytesWritten == expected.bytes.count)
+    }
+  }
+
+  @Test("a worker's stop writes exactly the earlier lines", arguments: [1, 2, 4, 8])
+  func stopInTheMiddle(_ jobs: Int) {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let marked = Self.first + Array("STOP here\n".utf8) + Self.first
+    let inputs: [InputSource] = [
+      .file(directory.write("a.ndjson", marked)), .file(directory.write("b.ndjson", Self.second)),
+    ]
+    let expected = expectedOutput([marked, Self.second], stopAtMarker: true)
+    for batchBytes in [64, 4096, 1 << 20] {
+      let result = run(
+        inputs, to: .file(path: directory.file("out")), jobs: jobs,
+        batchBytes: batchBytes)
+      guard case .stopped(let error) = result.outcome else {
+        Issue.record("outcome \(result.outcome)")
+        continue
+      }
+      #expect(error as? UppercasingWorker.Stop == .init(line: 601))
+      #expect(directory.read("out") == expected.bytes, "batchBytes \(batchBytes)")
+      #expect(result.linesWritten == expected.lines)
+    }
+  }
+
+  @Test("gzip output decodes to the plain output and does not depend on jobs")
+  func gzipOutput() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let inputs: [InputSource] = [.file(directory.write("a.ndjson", Self.first))]
+    let expected = expectedOutput([Self.first])
+    var outputs: [[UInt8]] = []
+    for jobs in [1, 3] {
+      let result = run(
+        inputs, to: .file(path: directory.file("out.gz")), jobs: jobs,
+        batchBytes: 4096, gzipLevel: 6)
+      guard case .completed = result.outcome else {
+        Issue.record("outcome \(result.outcome)")
+        continue
+      }
+      let compressed = try #require(directory.read("out.gz"))
+      #expect(result.bytesWritten == compressed.count)
+      #expect(compressed.count < expected.bytes.count)
+      #expect(try gunzip(compressed) == expected.bytes)
+      if FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") {
+        #expect(try runGzip(["-dc", directory.file("out.gz")]) == expected.bytes)
+      }
+      outputs.append(compressed)
+    }
+    #expect(outputs.count == 2 && outputs[0] == outputs[1])
+  }
+
+  @Test("gzip output of no lines is one empty member")
+  func gzipEmptyOutput() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let inputs: [InputSource] = [.file(directory.write("a.ndjson", Array("\n\n".utf8)))]
+    let result = run(inputs, to: .file(path: directory.file("out.gz")), jobs: 2, gzipLevel: 9)
+    let compressed = try #require(directory.read("out.gz"))
+    #expect(compressed == gzip([]))
+    #expect(try gunzip(compressed) == [])
+    #expect(result.blankLines == 2 && result.linesRead == 0)
+  }
+
+  @Test("atomicFile renames on success and leaves no temporary file on failure")
+  func atomicFile() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let good = directory.write("in.ndjson", Self.second)
+    let marked = directory.write("stop.ndjson", Array("a\nSTOP\n".utf8))
+    let target = OutputTarget.atomicFile(path: directory.file("out.ndjson"))
+
+    var result = run([.file(good)], to: target, jobs: 2, batchBytes: 64)
+    guard case .completed = result.outcome else { throw Failure("outcome \(result.outcome)") }
+    #expect(directory.read("out.ndjson") == expectedOutput([Self.second]).bytes)
+    #expect(directory.entries() == ["in.ndjson", "out.ndjson", "stop.ndjson"])
+
+    for inputs in [[marked], [good, directory.file("missing.ndjson")]] {
+      result = run(inputs.map { .file($0) }, to: target, jobs: 2, batchBytes: 64)
+      if case .completed = result.outcome { Issue.record("completed") }
+      #expect(directory.read("out.ndjson") == expectedOutput([Self.second]).bytes, "kept")
+      #expect(directory.entries() == ["in.ndjson", "out.ndjson", "stop.ndjson"])
+    }
+  }
+
+  @Test("a missing input fails with cannotOpen after the earlier inputs are written")
+  func missingInput() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let missing = directory.file("missing.ndjson")
+    let inputs: [InputSource] = [.file(directory.write("a.ndjson", Self.second)), .file(missing)]
+    let result = run(inputs, to: .file(path: directory.file("out")), jobs: 4, batchBytes: 64)
+    guard case .failed(let error) = result.outcome else {
+      Issue.record("outcome \(result.outcome)")
+      return
+    }
+    #expect(error == .cannotOpen(path: missing, errno: ENOENT))
+    #expect(directory.read("out") == expectedOutput([Self.second]).bytes)
+  }
+
+  @Test("a truncated gzip input writes the lines read completely, then fails")
+  func truncatedGzipInput() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let compressed = gzip(Self.first)
+    let path = directory.write("a.ndjson.gz", Array(compressed[..<(compressed.count / 2)]))
+    let after = directory.write("b.ndjson", Self.second)
+    let result = run(
+      [.file(path), .file(after)], to: .file(path: directory.file("out")), jobs: 3,
+      batchBytes: 256)
+    guard case .failed(let error) = result.outcome else {
+      Issue.record("outcome \(result.outcome)")
+      return
+    }
+    #expect(error == .truncatedGzip(path: path))
+    let written = directory.read("out") ?? []
+    let full = expectedOutput([Self.first]).bytes
+    #expect(written.count > 0 && written.count < full.count)
+    #expect(full.starts(with: written) && written.last == 0x0A)
+  }
+
+  @Test("an output in a missing directory is cannotCreate, before reading")
+  func cannotCreate() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let path = directory.file("no/such/dir/out")
+    for target in [OutputTarget.file(path: path), .atomicFile(path: path)] {
+      let progress = PipelineProgress()
+      let result = Pipeline(options: PipelineOptions(jobs: 1), progress: progress).run(
+        inputs: [.standardInput], to: target
+      ) { IdentityWorker() }
+      guard case .failed(let error) = result.outcome else {
+        Issue.record("outcome \(result.outcome)")
+        continue
+      }
+      #expect(error == .cannotCreate(path: path, errno: ENOENT))
+      #expect(progress.bytesRead == 0)
+    }
+  }
+
+  @Test("a closed pipe ends the run as brokenPipe")
+  func brokenPipe() throws {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    close(fds[0])
+    defer { close(fds[1]) }
+    let input = directory.write("a.ndjson", Self.first)
+    let result = run(
+      [.file(input)], to: .file(path: "/dev/fd/\(fds[1])"), jobs: 2,
+      batchBytes: 64)
+    guard case .brokenPipe = result.outcome else {
+      throw Failure("outcome \(result.outcome)")
+    }
+    #expect(result.bytesWritten == 0)
+  }
+
+  @Test("progress counters end equal to the result")
+  func progressCounters() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let progress = PipelineProgress()
+    let inputs: [InputSource] = [
+      .file(directory.write("a.ndjson.gz", gzip(Self.first))),
+      .file(directory.write("b.ndjson", Self.second)),
+    ]
+    let result = run(
+      inputs, to: .file(path: directory.file("out")), jobs: 2, batchBytes: 1000,
+      progress: progress)
+    #expect(progress.bytesRead == result.bytesRead)
+    #expect(progress.compressedBytesRead == result.compressedBytesRead)
+    #expect(progress.linesRead == result.linesRead)
+    #expect(progress.blankLines == result.blankLines)
+    #expect(progress.linesWritten == result.linesWritten)
+    #expect(progress.bytesWritten == result.bytesWritten)
+    #expect(progress.inputIndex == 1)
+  }
+}
+
+struct Failure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

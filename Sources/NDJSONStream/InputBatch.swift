@@ -49,11 +49,19 @@ package struct OutputBatch: Sendable {
   /// When set, the run stops after writing `bytes` of this batch: nothing of later batches is
   /// written, and `run` returns `.stopped` with this error.
   package var stop: (any Error & Sendable)?
+  /// Anything the worker wants to account for this batch (counts, messages). `Pipeline.run` hands
+  /// it to `onWritten` on the writer thread, in sequence order, once the batch's bytes are
+  /// written; batches that are never written (after a stop) never reach `onWritten`.
+  package var report: (any Sendable)?
 
-  package init(bytes: [UInt8] = [], lines: Int = 0, stop: (any Error & Sendable)? = nil) {
+  package init(
+    bytes: [UInt8] = [], lines: Int = 0, stop: (any Error & Sendable)? = nil,
+    report: (any Sendable)? = nil
+  ) {
     self.bytes = bytes
     self.lines = lines
     self.stop = stop
+    self.report = report
   }
 
   /// Appends `line` and a `"\n"`, and counts it.

@@ -33,11 +33,16 @@ package struct Pipeline: Sendable {
   /// is set to be ignored (process-wide) so that a closed pipe shows up as `EPIPE`. Stopping
   /// waits for all threads; a reader blocked on an idle standard input ends with its next read.
   ///
+  /// `onWritten` runs on the calling thread with each batch's `OutputBatch.report`, in sequence
+  /// order, right after the batch is written: counts gathered there cover exactly what was
+  /// written.
+  ///
   /// - Returns: the counts and the outcome; an output that cannot be created is
   ///   `.failed(.cannotCreate)` before anything is read.
   package func run(
     inputs: [InputSource], to target: OutputTarget,
-    makeWorker: @escaping @Sendable () -> any BatchWorker
+    makeWorker: @escaping @Sendable () -> any BatchWorker,
+    onWritten: ((any Sendable)?) -> Void = { _ in }
   ) -> PipelineResult {
     signal(SIGPIPE, SIG_IGN)
     let output: OutputFile
@@ -58,7 +63,8 @@ package struct Pipeline: Sendable {
         runWorker(makeWorker(), shared: shared, gzipLevel: options.gzipLevel, target: target)
       }
     }
-    var result = writeOutputs(to: output, shared: shared, options: options, progress: progress)
+    var result = writeOutputs(
+      to: output, shared: shared, options: options, progress: progress, onWritten: onWritten)
     group.wait()
 
     let totals = shared.totals
@@ -158,10 +164,13 @@ private func runWorker(
       output.bytes.removeAll(keepingCapacity: true)
       output.lines = 0
       output.stop = nil
+      output.report = nil
       worker.process(batch, into: &output)
       result.lines = output.lines
       result.stop = output.stop
+      result.report = output.report
       output.stop = nil
+      output.report = nil
       if result.stop != nil {
         shared.stopSequence.min(sequence, ordering: .relaxed)
       }
@@ -196,7 +205,7 @@ private func runWorker(
 /// then keeps draining without writing so that the other threads can finish.
 private func writeOutputs(
   to output: OutputFile, shared: PipelineShared, options: PipelineOptions,
-  progress: PipelineProgress?
+  progress: PipelineProgress?, onWritten: ((any Sendable)?) -> Void
 ) -> PipelineResult {
   var result = PipelineResult(outcome: .completed)
   var ended = false  // the outcome is decided; nothing more is written
@@ -238,7 +247,10 @@ private func writeOutputs(
           batch.bytes.withUnsafeBytes { bytes in
             write(UnsafeRawBufferPointer(rebasing: bytes[0..<batch.count]), lines: batch.lines)
           }
-          if !ended, let stop = batch.stop { end(.stopped(stop)) }
+          if !ended {
+            onWritten(batch.report)
+            if let stop = batch.stop { end(.stopped(stop)) }
+          }
         }
       }
       var buffer: [UInt8] = []

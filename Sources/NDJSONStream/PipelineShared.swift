@@ -9,6 +9,8 @@ struct CompletedBatch: Sendable {
   var count: Int
   var lines: Int
   var stop: (any Error & Sendable)?
+  /// The worker's account of the batch, handed to `onWritten` once the batch is written.
+  var report: (any Sendable)?
   /// The worker could not produce the output (gzip set-up or compression failed).
   var failure: StreamError?
 }

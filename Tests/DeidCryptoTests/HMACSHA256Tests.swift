@@ -113,3 +113,12 @@ import Testing
     #expect(try await b.value == expected.reversed())
   }
 }
+
+@Test("SHA-256 of known inputs (FIPS 180-2 vectors)")
+func sha256KnownAnswers() {
+  #expect(
+    SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  #expect(
+    SHA256.hexDigest(Array("abc".utf8))
+      == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+}

@@ -1,0 +1,63 @@
+import ByteJSON
+
+/// Why one input line produced no output. Carries positions, names and paths, never a value.
+package struct RecordFailure: Error, Sendable {
+  package enum Kind: Sendable, Equatable {
+    /// Not valid JSON (code and byte offset in the line).
+    case invalidJSON(JSONError.Code)
+    /// Valid JSON but not an object.
+    case notAnObject
+    /// No `resourceType` member, or not a string.
+    case missingResourceType
+    /// `resourceType` is not an R4 resource type.
+    case unknownResourceType
+    /// A member that R4 does not define at this place (path in ``RecordFailure/path``).
+    case unknownElement
+    /// A rule's method could not be applied (``RecordFailure/rule`` says which).
+    case processing(String)
+  }
+
+  package var kind: Kind
+  /// Byte offset in the line, when the failure has a position.
+  package var offset: Int?
+  /// The resource type, when known and valid.
+  package var resourceType: String?
+  /// The element path (`Patient.contact[0].name`), when the failure is about an element.
+  package var path: String?
+  /// The index of the rule that failed, for processing errors.
+  package var rule: Int?
+
+  package init(
+    _ kind: Kind, offset: Int? = nil, resourceType: String? = nil, path: String? = nil,
+    rule: Int? = nil
+  ) {
+    self.kind = kind
+    self.offset = offset
+    self.resourceType = resourceType
+    self.path = path
+    self.rule = rule
+  }
+
+  /// Whether this is invalid input (exit 65) rather than a processing error (exit 1).
+  package var isInvalidInput: Bool {
+    if case .processing = kind { return false }
+    return true
+  }
+
+  /// A message without position (the caller prefixes file, line and column).
+  package var reason: String {
+    var text: String
+    switch kind {
+    case .invalidJSON(let code): text = "invalid JSON: \(code)"
+    case .notAnObject: text = "not a JSON object"
+    case .missingResourceType: text = "no string 'resourceType'"
+    case .unknownResourceType: text = "'resourceType' is not a FHIR R4 resource type"
+    case .unknownElement: text = "element not defined in FHIR R4"
+    case .processing(let why): text = why
+    }
+    if let resourceType { text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")" }
+    else if let path { text += " (\(path))" }
+    if let rule { text += " [rule \(rule)]" }
+    return text
+  }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Synchronization
+
+/// Writes messages to standard error, one whole line per `write(2)` so lines from different
+/// threads never interleave.
+///
+/// Messages name files, lines, columns, resource types, element paths and rules; callers never
+/// pass a value taken from the input (values are patient data).
+enum Diagnostics {
+  private static let quietFlag = Atomic<Bool>(false)
+
+  /// Suppresses warnings and notes (`-q`); errors are always written.
+  static func setQuiet(_ quiet: Bool) { quietFlag.store(quiet, ordering: .relaxed) }
+  static var isQuiet: Bool { quietFlag.load(ordering: .relaxed) }
+
+  static func error(_ message: String) { emit("fhir-deid: error: " + message) }
+
+  static func warning(_ message: String) {
+    guard !isQuiet else { return }
+    emit("fhir-deid: warning: " + message)
+  }
+
+  static func note(_ message: String) {
+    guard !isQuiet else { return }
+    emit("fhir-deid: " + message)
+  }
+
+  /// Writes a raw line (a newline is appended) to stderr.
+  static func emit(_ line: String) {
+    var bytes = Array(line.utf8)
+    bytes.append(0x0A)
+    writeAll(2, bytes)
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, base + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += n
+      }
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import FHIRDeid
+import NDJSONStream
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The main job: NDJSON in, de-identified NDJSON out.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "De-identify NDJSON (the default command).",
+    discussion: """
+      INPUT is a file, a directory (its *.ndjson and *.ndjson.gz files, sorted) or - for standard \
+      input (the default). gzip input is detected by its magic bytes. Several inputs are processed \
+      in order into one output stream, like cat.
+      """
+  )
+
+  @Argument(help: ArgumentHelp("Input files or directories; - for standard input.", valueName: "INPUT"))
+  var inputs: [String] = []
+
+  @Option(name: [.short, .long], help: ArgumentHelp(
+    "Anonymization configuration in Microsoft's format (JSON; comments allowed).",
+    valueName: "FILE"))
+  var config: String?
+
+  @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+    "Write here instead of standard output; a name ending in .gz means gzip output.",
+    valueName: "FILE"))
+  var output: String?
+
+  @Option(name: .customLong("output-dir"), help: ArgumentHelp(
+    "Bulk mode: write each input file to DIR under the same name, atomically.",
+    valueName: "DIR"))
+  var outputDir: String?
+
+  @Flag(name: [.short, .long], help: "gzip the output.")
+  var gzip = false
+
+  @Option(name: .customLong("gzip-level"), help: ArgumentHelp(
+    "gzip compression level, 1 (fastest) to 9 (smallest).", valueName: "N"))
+  var gzipLevel: Int = 6
+
+  @Option(name: [.short, .customLong("jobs")], help: ArgumentHelp(
+    "Worker threads (default: the number of available cores). Output is identical for every N.",
+    valueName: "N"))
+  var jobs: Int?
+
+  @Option(name: .customLong("invalid-input"), help: ArgumentHelp(
+    "A line that is not a JSON object or not FHIR R4: fail (exit 65) or skip (drop and count).",
+    valueName: "fail|skip"))
+  var invalidInput: InvalidInputPolicy = .fail
+
+  @Option(name: .long, help: ArgumentHelp(
+    "Write the run report as JSON to FILE when done (- for standard error).", valueName: "FILE"))
+  var stats: String?
+
+  @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: when it is a terminal).")
+  var progress: Bool?
+
+  @Flag(name: [.short, .long], help: "Only errors on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    guard (1...9).contains(gzipLevel) else {
+      throw ValidationError("--gzip-level must be from 1 to 9")
+    }
+    if let jobs, !(1...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 1 to 256")
+    }
+    if output != nil && outputDir != nil {
+      throw ValidationError("--output and --output-dir cannot be used together")
+    }
+    if outputDir != nil && (inputs.isEmpty || inputs.contains("-")) {
+      throw ValidationError("--output-dir needs input files or directories, not standard input")
+    }
+  }
+
+  func run() throws {
+    Diagnostics.setQuiet(quiet)
+    do {
+      let plan = try RunPlan(self)
+      try plan.execute()
+    } catch let failure as ReportedFailure {
+      throw failure.status.exitCode
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// What to do with a line that is not a JSON object or not valid FHIR R4.
+enum InvalidInputPolicy: String, ExpressibleByArgument, CaseIterable {
+  /// Stop with exit 65 after reporting the line and column.
+  case fail
+  /// Drop the line, count it and go on.
+  case skip
+}
+
+extension Run {
+  /// Whether the progress line should be shown, given the flags and the terminal.
+  func showsProgress(stderrIsTerminal: Bool) -> Bool {
+    if quiet { return false }
+    return progress ?? stderrIsTerminal
+  }
+}

@@ -1,0 +1,188 @@
+import FHIRDeid
+import NDJSONStream
+import Synchronization
+
+/// Everything a run needs, resolved from the command line before any data is read.
+struct RunPlan {
+  let options: Run
+  let configSource: String
+  let configText: [UInt8]
+  let anonymizer: Anonymizer
+  let inputs: [InputSource]
+  let jobs: Int
+
+  init(_ options: Run) throws(ReportedFailure) {
+    self.options = options
+    guard let path = options.config else {
+      Diagnostics.error(
+        "no configuration: give one with -c FILE (the built-in Safe Harbor preset needs the "
+          + "anonymization engine, which this build does not include yet)")
+      throw ReportedFailure(status: .configuration)
+    }
+    do {
+      configText = try FileIO.read(path)
+    } catch {
+      Diagnostics.error("cannot read configuration \(path): \(error.reason)")
+      throw ReportedFailure(status: .noInput)
+    }
+    configSource = "file:" + path
+    do {
+      let configuration = try Configuration.load(configText)
+      for warning in configuration.warnings { Diagnostics.warning("\(path): \(warning)") }
+      anonymizer = try Anonymizer(configuration: configuration)
+    } catch {
+      Diagnostics.error("invalid configuration \(path): \(error.message)")
+      throw ReportedFailure(status: .configuration)
+    }
+    do {
+      inputs = try expandInputs(options.inputs)
+    } catch {
+      Diagnostics.error(String(describing: error))
+      throw ReportedFailure(status: .noInput)
+    }
+    jobs = options.jobs ?? FileIO.availableCores()
+  }
+
+  /// Runs the pipeline (once, or once per input with `--output-dir`), then reports.
+  func execute() throws(ReportedFailure) {
+    let started = FileIO.now()
+    var totals = RunTotals()
+    let names = inputs.map(\.displayName)
+    let progress = PipelineProgress()
+    let meter =
+      options.showsProgress(stderrIsTerminal: FileIO.stderrIsTerminal)
+      ? ProgressMeter(progress: progress, totalBytes: Self.totalSize(inputs)) : nil
+    meter?.start()
+
+    var status = ExitStatus.success
+    var stoppedQuietly = false
+    let jobs = self.jobs
+    let policy = options.invalidInput
+    let anonymizer = self.anonymizer
+    let makeWorker: @Sendable () -> any BatchWorker = {
+      RecordWorker(engine: anonymizer.makeWorker(), inputNames: names, policy: policy)
+    }
+
+    for (target, group) in outputPlan() {
+      let pipeline = Pipeline(
+        options: PipelineOptions(jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
+        progress: progress)
+      let stats = Mutex(RunStats())
+      let result = pipeline.run(
+        inputs: group, to: target.target, makeWorker: makeWorker,
+        onWritten: { report in
+          guard let report = report as? RunStats else { return }
+          for message in report.messages { Diagnostics.warning(message) }
+          stats.withLock { $0 += report }
+        })
+      totals.add(result, stats: stats.withLock { $0 })
+      switch result.outcome {
+      case .completed:
+        continue
+      case .brokenPipe:
+        stoppedQuietly = true
+      case .stopped(let error):
+        meter?.clear()
+        if let failure = error as? LineFailure {
+          Diagnostics.error(failure.message)
+          status = failure.failure.isInvalidInput ? .dataError : .processingError
+        } else {
+          Diagnostics.error(String(describing: error))
+          status = .ioError
+        }
+      case .failed(let error):
+        meter?.clear()
+        Diagnostics.error(String(describing: error))
+        status = Self.status(for: error)
+      }
+      break
+    }
+    meter?.stop()
+    totals.elapsed = FileIO.now() - started
+    if !stoppedQuietly && !options.quiet {
+      Diagnostics.note(totals.summary(jobs: jobs))
+    }
+    if let statsPath = options.stats {
+      let report = RunReport(
+        plan: self, totals: totals, inputNames: names, configSource: configSource,
+        configText: configText)
+      report.write(to: statsPath)
+    }
+    if status != .success { throw ReportedFailure(status: status) }
+  }
+
+  /// Where each group of inputs goes: one stream, or one file per input with `--output-dir`.
+  func outputPlan() -> [(target: Output, group: [InputSource])] {
+    if let dir = options.outputDir {
+      return inputs.map { input in
+        var name = FileIO.baseName(input.displayName)
+        if options.gzip && !name.hasSuffix(".gz") { name += ".gz" }
+        let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        return (Output(target: .atomicFile(path: path), gzip: name.hasSuffix(".gz")), [input])
+      }
+    }
+    if let path = options.output, path != "-" {
+      return [(Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")), inputs)]
+    }
+    return [(Output(target: .standardOutput, gzip: options.gzip), inputs)]
+  }
+
+  struct Output {
+    var target: OutputTarget
+    var gzip: Bool
+  }
+
+  static func totalSize(_ inputs: [InputSource]) -> Int? {
+    var total = 0
+    for input in inputs {
+      guard case .file(let path) = input, let size = FileIO.size(path) else { return nil }
+      total += size
+    }
+    return total
+  }
+
+  static func status(for error: StreamError) -> ExitStatus {
+    switch error {
+    case .cannotOpen: .noInput
+    case .truncatedGzip, .corruptGzip: .dataError
+    case .readFailed, .writeFailed: .ioError
+    case .cannotCreate: .cannotCreate
+    }
+  }
+}
+
+/// What all pipeline runs of one invocation read, wrote and counted.
+struct RunTotals {
+  var linesRead = 0
+  var blankLines = 0
+  var bytesRead = 0
+  var compressedBytesRead = 0
+  var linesWritten = 0
+  var bytesWritten = 0
+  var stats = RunStats()
+  var elapsed = 0.0
+
+  mutating func add(_ result: PipelineResult, stats more: RunStats) {
+    linesRead += result.linesRead
+    blankLines += result.blankLines
+    bytesRead += result.bytesRead
+    compressedBytesRead += result.compressedBytesRead
+    linesWritten += result.linesWritten
+    bytesWritten += result.bytesWritten
+    stats += more
+  }
+
+  /// The one-line summary printed at the end unless `-q`.
+  func summary(jobs: Int) -> String {
+    let mb = Double(bytesRead) / 1e6
+    let rate = elapsed > 0 ? mb / elapsed : 0
+    var text =
+      "\(stats.resourcesOut) of \(stats.resourcesIn) resources written "
+      + "(\(stats.byType.count) types), \(Format.fixed(mb, 1)) MB in \(Format.fixed(elapsed, 2)) s "
+      + "(\(Format.fixed(rate, 1)) MB/s, \(jobs) jobs)"
+    if stats.invalidInput > 0 { text += "; \(stats.invalidInput) invalid" }
+    if stats.skipped > 0 { text += "; \(stats.skipped) skipped" }
+    if stats.processingErrors > 0 { text += "; \(stats.processingErrors) processing errors" }
+    return text
+  }
+}

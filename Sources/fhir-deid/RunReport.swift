@@ -1,0 +1,143 @@
+import ByteJSON
+import DeidCrypto
+import FHIRModel
+
+/// The `--stats` run report (a JSON object; fields per the command-line contract).
+struct RunReport {
+  let plan: RunPlan
+  let totals: RunTotals
+  let inputNames: [String]
+  let configSource: String
+  let configText: [UInt8]
+
+  /// Writes the report to a file, or to standard error for `-`.
+  func write(to path: String) {
+    var out = render()
+    out.append(0x0A)
+    if path == "-" {
+      Diagnostics.writeAll(2, out)
+      return
+    }
+    do {
+      try FileIO.write(out, to: path)
+    } catch {
+      Diagnostics.error("cannot write the run report \(path): \(error.reason)")
+    }
+  }
+
+  func render() -> [UInt8] {
+    var w = JSONOut()
+    let s = totals.stats
+    w.object { w in
+      w.field("tool") { w in w.string("fhir-deid") }
+      w.field("version") { w in w.string(FhirDeid.version) }
+      w.field("config") { w in
+        w.object { w in
+          w.field("source") { w in w.string(configSource) }
+          w.field("sha256") { w in w.string(SHA256.hexDigest(configText)) }
+        }
+      }
+      w.field("jobs") { w in w.int(plan.jobs) }
+      w.field("elapsedSeconds") { w in w.raw(Format.fixed(totals.elapsed, 3)) }
+      w.field("input") { w in
+        w.object { w in
+          w.field("files") { w in w.array(inputNames) { w, name in w.string(name) } }
+          w.field("lines") { w in w.int(totals.linesRead) }
+          w.field("blankLines") { w in w.int(totals.blankLines) }
+          w.field("bytes") { w in w.int(totals.bytesRead) }
+          w.field("compressedBytes") { w in w.int(totals.compressedBytesRead) }
+        }
+      }
+      w.field("output") { w in
+        w.object { w in
+          w.field("lines") { w in w.int(totals.linesWritten) }
+          w.field("bytes") { w in w.int(totals.bytesWritten) }
+        }
+      }
+      w.field("resources") { w in
+        w.object { w in
+          w.field("in") { w in w.int(s.resourcesIn) }
+          w.field("out") { w in w.int(s.resourcesOut) }
+          w.field("skipped") { w in w.int(s.skipped) }
+          let types = s.byType.map { (FHIRType(raw: $0.key).name, $0.value) }.sorted { $0.0 < $1.0 }
+          w.field("byType") { w in
+            w.object { w in
+              for (name, counts) in types {
+                w.field(name) { w in
+                  w.object { w in
+                    w.field("in") { w in w.int(counts.input) }
+                    w.field("out") { w in w.int(counts.output) }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      w.field("errors") { w in
+        w.object { w in
+          w.field("invalidInput") { w in w.int(s.invalidInput) }
+          w.field("processing") { w in w.int(s.processingErrors) }
+        }
+      }
+      w.field("throughput") { w in
+        w.object { w in
+          let t = max(totals.elapsed, 1e-9)
+          w.field("megabytesPerSecond") { w in w.raw(Format.fixed(Double(totals.bytesRead) / 1e6 / t, 1)) }
+          w.field("resourcesPerSecond") { w in w.raw(Format.fixed(Double(s.resourcesIn) / t, 0)) }
+        }
+      }
+    }
+    return w.bytes
+  }
+}
+
+/// A minimal compact JSON emitter for reports.
+struct JSONOut {
+  var bytes: [UInt8] = []
+  private var needsComma = [false]
+
+  private mutating func separate() {
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    needsComma[needsComma.count - 1] = true
+  }
+
+  mutating func object(_ body: (inout JSONOut) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma.append(false)
+    body(&self)
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  mutating func array<T>(_ items: [T], _ each: (inout JSONOut, T) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma.append(false)
+    for item in items { each(&self, item) }
+    needsComma.removeLast()
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  mutating func field(_ key: String, _ value: (inout JSONOut) -> Void) {
+    separate()
+    JSONEscaping.appendQuoted(Array(key.utf8), to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma.append(false)
+    value(&self)
+    needsComma.removeLast()
+  }
+
+  mutating func string(_ s: String) {
+    separate()
+    JSONEscaping.appendQuoted(Array(s.utf8), to: &bytes)
+  }
+
+  mutating func int(_ n: Int) { raw(String(n)) }
+
+  mutating func raw(_ text: String) {
+    separate()
+    bytes.append(contentsOf: text.utf8)
+  }
+}

@@ -1,0 +1,42 @@
+import FHIRDeid
+import FHIRModel
+
+/// Counts for the run report, gathered per batch by a worker and merged in output order.
+struct RunStats: Sendable {
+  struct TypeCounts: Sendable {
+    var input = 0
+    var output = 0
+  }
+
+  /// Per resource type, keyed by the model's type index.
+  var byType: [UInt16: TypeCounts] = [:]
+  var resourcesIn = 0
+  var resourcesOut = 0
+  var skipped = 0
+  var invalidInput = 0
+  var processingErrors = 0
+  /// Messages about skipped lines, in line order (no values, only positions and paths).
+  var messages: [String] = []
+
+  mutating func countIn(_ type: FHIRType) {
+    resourcesIn &+= 1
+    byType[type.raw, default: TypeCounts()].input &+= 1
+  }
+
+  mutating func countOut(_ type: FHIRType) {
+    resourcesOut &+= 1
+    byType[type.raw, default: TypeCounts()].output &+= 1
+  }
+
+  static func += (lhs: inout RunStats, rhs: RunStats) {
+    for (type, counts) in rhs.byType {
+      lhs.byType[type, default: TypeCounts()].input &+= counts.input
+      lhs.byType[type, default: TypeCounts()].output &+= counts.output
+    }
+    lhs.resourcesIn &+= rhs.resourcesIn
+    lhs.resourcesOut &+= rhs.resourcesOut
+    lhs.skipped &+= rhs.skipped
+    lhs.invalidInput &+= rhs.invalidInput
+    lhs.processingErrors &+= rhs.processingErrors
+  }
+}

@@ -1,1 +1,0 @@
-print("fhir-deid: not yet built")

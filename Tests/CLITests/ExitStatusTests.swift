@@ -4,7 +4,7 @@ import Testing
 
 /// Every exit code of the command-line contract, and messages that never echo input values.
 @Suite struct ExitStatusTests {
-  static let keepAll = Data(#"{"fhirPathRules": []}"#.utf8)
+  static let keepAll = Data(#"{"fhirVersion": "R4", "fhirPathRules": []}"#.utf8)
   static let patient = #"{"resourceType":"Patient","id":"p","name":[{"family":"CANARY-Fam"}]}"#
 
   func withConfig<T>(_ body: (String, String) throws -> T) throws -> T {

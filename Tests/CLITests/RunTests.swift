@@ -30,7 +30,7 @@ import Testing
     let dir = try TempDir.make()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let config = dir + "/keep-all.json"
-    try Data(#"{"fhirPathRules": []}"#.utf8).write(to: URL(fileURLWithPath: config))
+    try Data(#"{"fhirVersion": "R4", "fhirPathRules": []}"#.utf8).write(to: URL(fileURLWithPath: config))
     let input = dir + "/in.ndjson"
     try Data(Self.corpus.utf8).write(to: URL(fileURLWithPath: input))
     return try body(dir, config, input)

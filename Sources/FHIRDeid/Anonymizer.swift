@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRPath
 
 /// A loaded configuration, compiled once and shared (read-only) by every worker.
 package final class Anonymizer: Sendable {
@@ -28,6 +29,7 @@ package final class AnonymizerWorker {
   private let anonymizer: Anonymizer
   private let scanner = JSONScanner()
   private var tape = Tape()
+  private var tree = ResourceTree()
 
   init(_ anonymizer: Anonymizer) { self.anonymizer = anonymizer }
 
@@ -45,20 +47,14 @@ package final class AnonymizerWorker {
     } catch {
       throw RecordFailure(.invalidJSON(error.code), offset: Int(error.offset))
     }
-    guard tape.tokens[0].kind == .objectStart else {
-      throw RecordFailure(.notAnObject, offset: Int(tape.tokens[0].start))
+    do {
+      try tree.build(tape, bytes: line)
+    } catch {
+      throw RecordFailure(
+        error, resourceType: tree.count > 0 ? tree[0].type.name : nil,
+        path: tree.path(of: error, tape: tape, bytes: line))
     }
-    guard let typeIndex = tape.member(named: "resourceType", in: 0, bytes: line),
-      tape.tokens[typeIndex].kind == .string
-    else {
-      throw RecordFailure(.missingResourceType, offset: 0)
-    }
-    let typeToken = tape.tokens[typeIndex]
-    guard !typeToken.hasEscapes,
-      let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: line[typeToken.range]))
-    else {
-      throw RecordFailure(.unknownResourceType, offset: Int(typeToken.start))
-    }
+    let type = tree[0].type
     tape.writeCompact(from: line, into: &out)
     return type
   }

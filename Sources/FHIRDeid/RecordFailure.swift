@@ -1,4 +1,5 @@
 import ByteJSON
+import FHIRPath
 
 /// Why one input line produced no output. Carries positions, names and paths, never a value.
 package struct RecordFailure: Error, Sendable {
@@ -13,6 +14,8 @@ package struct RecordFailure: Error, Sendable {
     case unknownResourceType
     /// A member that R4 does not define at this place (path in ``RecordFailure/path``).
     case unknownElement
+    /// A JSON value of the wrong kind for its element (an object for a primitive, …).
+    case wrongKind
     /// A rule's method could not be applied (``RecordFailure/rule`` says which).
     case processing(String)
   }
@@ -53,11 +56,27 @@ package struct RecordFailure: Error, Sendable {
     case .missingResourceType: text = "no string 'resourceType'"
     case .unknownResourceType: text = "'resourceType' is not a FHIR R4 resource type"
     case .unknownElement: text = "element not defined in FHIR R4"
+    case .wrongKind: text = "value of the wrong JSON kind for its FHIR type"
     case .processing(let why): text = why
     }
     if let resourceType { text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")" }
     else if let path { text += " (\(path))" }
     if let rule { text += " [rule \(rule)]" }
     return text
+  }
+
+  /// A failure of the typed view (the resource does not fit the R4 model).
+  init(_ failure: ResourceTree.Failure, resourceType: String?, path: String) {
+    let kind: Kind
+    switch failure.kind {
+    case .notAnObject: kind = .notAnObject
+    case .missingResourceType: kind = .missingResourceType
+    case .unknownResourceType: kind = .unknownResourceType
+    case .unknownElement: kind = .unknownElement
+    case .wrongKind: kind = .wrongKind
+    }
+    self.init(
+      kind, offset: Int(failure.offset), resourceType: resourceType,
+      path: path.isEmpty ? nil : path)
   }
 }

@@ -1,0 +1,291 @@
+import ByteJSON
+import FHIRModel
+
+/// The typed FHIR view of one resource scanned onto a ``Tape``: every element is a ``Node`` that
+/// knows its name, FHIR type, parent, position among same-named siblings, and whether it is a
+/// resource.
+///
+/// Built once per line in O(members) with model lookups that are hash probes; nodes live in one
+/// flat array that is reused from line to line (no allocation per line in steady state). A
+/// primitive `x` and its `_x` sibling form one node: the value from `x`, the children (`id`,
+/// `extension`) from `_x`. Children are in document order of each name's first appearance, with
+/// same-named siblings kept together, as Firely's element model orders them (spec §2.1).
+package struct ResourceTree: Sendable {
+  /// One element (or resource) of the tree.
+  package struct Node: Sendable {
+    /// The FHIR type: a resource type for resource nodes, the concrete type of a choice element.
+    package var type: FHIRType
+    /// The element definition (`ElementID(raw: .max)` for the root resource).
+    package var element: ElementID
+    /// Index of the parent node, -1 for the root.
+    package var parent: Int32
+    package var firstChild: Int32 = -1
+    package var lastChild: Int32 = -1
+    package var nextSibling: Int32 = -1
+    /// Byte range of the node's base name in the line (`value` of `valueQuantity`; for the root,
+    /// the value of `resourceType`).
+    package var nameStart: UInt32
+    package var nameLength: UInt16
+    /// Flags: see ``ResourceTree/Flag``.
+    package var flags: UInt8 = 0
+    /// Tape index of the key of the member this node came from (`x`, or `_x` when there is no
+    /// `x`), -1 for the root.
+    package var keyToken: Int32
+    /// Tape index of the value: the primitive's string/number/boolean token, or the object of a
+    /// complex element or resource; -1 when a primitive has no value (only `_x`).
+    package var valueToken: Int32
+    /// Tape index of the `_x` object holding the primitive's `id`/`extension`, or -1.
+    package var shadowToken: Int32 = -1
+    /// Position in its JSON array (0 when the member is not an array).
+    package var index: Int32
+
+    package var isResource: Bool { flags & Flag.resource != 0 }
+    package var isInArray: Bool { flags & Flag.inArray != 0 }
+    package var hasValue: Bool { valueToken >= 0 && type.isPrimitive }
+  }
+
+  package enum Flag {
+    package static let resource: UInt8 = 1
+    package static let inArray: UInt8 = 2
+  }
+
+  /// Why a resource does not fit the R4 model. Carries offsets and node indices, never bytes.
+  package struct Failure: Error, Sendable, Equatable {
+    package enum Kind: UInt8, Sendable {
+      case notAnObject, missingResourceType, unknownResourceType
+      /// A member R4 does not define at this place.
+      case unknownElement
+      /// A JSON value of the wrong kind for the element (an object for a primitive, a string
+      /// for a complex type, nested arrays, a resource without `resourceType`).
+      case wrongKind
+    }
+    package var kind: Kind
+    /// Byte offset in the line.
+    package var offset: UInt32
+    /// The node the offending member belongs to (-1 when there is none yet).
+    package var parent: Int32
+    /// The tape index of the offending member's key, or -1.
+    package var keyToken: Int32
+  }
+
+  package private(set) var nodes: [Node] = []
+
+  package init() {
+    nodes.reserveCapacity(256)
+  }
+
+  package var count: Int { nodes.count }
+  package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
+
+  /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
+  package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
+    nodes.removeAll(keepingCapacity: true)
+    guard tape.count > 0, tape[0].kind == .objectStart else {
+      throw Failure(kind: .notAnObject, offset: 0, parent: -1, keyToken: -1)
+    }
+    let (type, typeToken) = try Self.resourceType(of: 0, tape: tape, bytes: bytes, parent: -1)
+    let token = tape[typeToken]
+    nodes.append(
+      Node(
+        type: type, element: ElementID(raw: .max), parent: -1, nameStart: token.start,
+        nameLength: UInt16(clamping: token.end - token.start), flags: Flag.resource, keyToken: -1,
+        valueToken: 0, index: 0))
+    if let structure = R4.structure(of: type) {
+      try addMembers(of: 0, object: 0, structure: structure, isResource: true, tape: tape, bytes: bytes)
+    }
+  }
+
+  /// The type named by the `resourceType` member of the object at `object`.
+  private static func resourceType(
+    of object: Int, tape: Tape, bytes: UnsafeRawBufferPointer, parent: Int32
+  ) throws(Failure) -> (FHIRType, Int) {
+    guard let value = tape.member(named: "resourceType", in: object, bytes: bytes),
+      tape[value].kind == .string
+    else {
+      throw Failure(
+        kind: .missingResourceType, offset: tape[object].start, parent: parent, keyToken: -1)
+    }
+    let token = tape[value]
+    guard !token.hasEscapes,
+      let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
+    else {
+      throw Failure(
+        kind: .unknownResourceType, offset: token.start, parent: parent, keyToken: Int32(value - 1))
+    }
+    return (type, value)
+  }
+
+  /// Adds the node(s) for one JSON value of a member. `pairing` is true once the object has
+  /// shown a `_x` key: only then can a primitive's node already exist.
+  private mutating func addValue(
+    _ value: Int, index: Int32, inArray: Bool, match: ChildMatch, key: Int, parent: Int32,
+    pairing: Bool, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) throws(Failure) {
+    let token = tape[value]
+    let wrongKind = Failure(
+      kind: .wrongKind, offset: token.start, parent: parent, keyToken: Int32(key))
+    if token.kind == .null { return }  // dropped, as Firely's permissive parser does
+    let keyToken = tape[key]
+    let nameStart = keyToken.start &+ (match.isShadow ? 1 : 0)
+    let flags = inArray ? Flag.inArray : 0
+
+    if match.isShadow {
+      guard token.kind == .objectStart else { throw wrongKind }
+      let node = findOrAddNode(
+        parent: parent, match: match, index: index, flags: flags, nameStart: nameStart, key: key)
+      guard nodes[Int(node)].shadowToken < 0 else { throw wrongKind }
+      nodes[Int(node)].shadowToken = Int32(value)
+      if let structure = match.structure {
+        try addMembers(of: node, object: value, structure: structure, tape: tape, bytes: bytes)
+      }
+      return
+    }
+    if match.holdsResource {
+      guard token.kind == .objectStart else { throw wrongKind }
+      let (type, _) = try Self.resourceType(of: value, tape: tape, bytes: bytes, parent: parent)
+      let node = appendNode(
+        Node(
+          type: type, element: match.element, parent: parent, nameStart: nameStart,
+          nameLength: UInt16(match.nameLength), flags: flags | Flag.resource,
+          keyToken: Int32(key), valueToken: Int32(value), index: index), to: parent)
+      if let structure = R4.structure(of: type) {
+        try addMembers(
+          of: node, object: value, structure: structure, isResource: true, tape: tape, bytes: bytes)
+      }
+      return
+    }
+    if match.type.isPrimitive {
+      switch token.kind {
+      case .string, .number, .true, .false: break
+      default: throw wrongKind
+      }
+      guard pairing else {
+        _ = appendNode(
+          Node(
+            type: match.type, element: match.element, parent: parent, nameStart: nameStart,
+            nameLength: UInt16(match.nameLength), flags: flags, keyToken: Int32(key),
+            valueToken: Int32(value), index: index), to: parent)
+        return
+      }
+      let node = findOrAddNode(
+        parent: parent, match: match, index: index, flags: flags, nameStart: nameStart, key: key)
+      guard nodes[Int(node)].valueToken < 0 else { throw wrongKind }
+      nodes[Int(node)].valueToken = Int32(value)
+      return
+    }
+    guard token.kind == .objectStart, let structure = match.structure else { throw wrongKind }
+    let node = appendNode(
+      Node(
+        type: match.type, element: match.element, parent: parent, nameStart: nameStart,
+        nameLength: UInt16(match.nameLength), flags: flags, keyToken: Int32(key),
+        valueToken: Int32(value), index: index), to: parent)
+    try addMembers(of: node, object: value, structure: structure, tape: tape, bytes: bytes)
+  }
+
+  /// Adds a node for every member of the object at tape index `object` as children of `parent`.
+  private mutating func addMembers(
+    of parent: Int32, object: Int, structure: StructureID, isResource: Bool = false, tape: Tape,
+    bytes: UnsafeRawBufferPointer
+  ) throws(Failure) {
+    var pairing = false
+    for (key, value) in tape.members(of: object) {
+      let keyToken = tape[key]
+      let name = UnsafeRawBufferPointer(rebasing: bytes[keyToken.range])
+      if !pairing, name.first == UInt8(ascii: "_") { pairing = true }
+      if isResource, Self.equals(name, "resourceType") { continue }
+      if Self.equals(name, "fhir_comments") { continue }
+      guard !keyToken.hasEscapes, let match = R4.child(name, of: structure) else {
+        throw Failure(
+          kind: .unknownElement, offset: keyToken.start, parent: parent, keyToken: Int32(key))
+      }
+      if tape[value].kind == .arrayStart {
+        var i: Int32 = 0
+        for item in tape.elements(of: value) {
+          guard tape[item].kind != .arrayStart else {
+            throw Failure(
+              kind: .wrongKind, offset: tape[item].start, parent: parent, keyToken: Int32(key))
+          }
+          try addValue(
+            item, index: i, inArray: true, match: match, key: key, parent: parent,
+            pairing: pairing, tape: tape, bytes: bytes)
+          i &+= 1
+        }
+      } else {
+        try addValue(
+          value, index: 0, inArray: false, match: match, key: key, parent: parent,
+          pairing: pairing, tape: tape, bytes: bytes)
+      }
+    }
+  }
+
+  /// The primitive node for (element, type, index) among `parent`'s children, created in index
+  /// order among its same-named siblings when neither `x` nor `_x` has made it yet.
+  private mutating func findOrAddNode(
+    parent: Int32, match: ChildMatch, index: Int32, flags: UInt8, nameStart: UInt32, key: Int
+  ) -> Int32 {
+    var previous: Int32 = -1
+    var child = nodes[Int(parent)].firstChild
+    var lastOfGroup: Int32 = -1
+    while child >= 0 {
+      let node = nodes[Int(child)]
+      if node.element == match.element && node.type == match.type {
+        if node.index == index { return child }
+        if node.index > index { break }
+        lastOfGroup = child
+      } else if lastOfGroup >= 0 {
+        break
+      }
+      previous = child
+      child = node.nextSibling
+    }
+    let new = Node(
+      type: match.type, element: match.element, parent: parent, nameStart: nameStart,
+      nameLength: UInt16(match.nameLength), flags: flags, keyToken: Int32(key), valueToken: -1,
+      index: index)
+    if child < 0 && lastOfGroup < 0 { return appendNode(new, to: parent) }
+    if previous < 0 { return insertFirst(new, in: parent) }
+    return insertNode(new, after: previous)
+  }
+
+  private mutating func insertFirst(_ node: Node, in parent: Int32) -> Int32 {
+    let index = Int32(nodes.count)
+    var node = node
+    node.nextSibling = nodes[Int(parent)].firstChild
+    nodes.append(node)
+    nodes[Int(parent)].firstChild = index
+    if nodes[Int(parent)].lastChild < 0 { nodes[Int(parent)].lastChild = index }
+    return index
+  }
+
+  private mutating func appendNode(_ node: Node, to parent: Int32) -> Int32 {
+    let index = Int32(nodes.count)
+    nodes.append(node)
+    let last = nodes[Int(parent)].lastChild
+    if last >= 0 {
+      nodes[Int(last)].nextSibling = index
+    } else {
+      nodes[Int(parent)].firstChild = index
+    }
+    nodes[Int(parent)].lastChild = index
+    return index
+  }
+
+  private mutating func insertNode(_ node: Node, after sibling: Int32) -> Int32 {
+    let index = Int32(nodes.count)
+    var node = node
+    node.nextSibling = nodes[Int(sibling)].nextSibling
+    nodes.append(node)
+    nodes[Int(sibling)].nextSibling = index
+    let parent = Int(node.parent)
+    if nodes[parent].lastChild == sibling { nodes[parent].lastChild = index }
+    return index
+  }
+
+  @inline(__always)
+  static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+    guard bytes.count == literal.utf8CodeUnitCount else { return false }
+    let p = literal.utf8Start
+    for i in 0..<bytes.count where bytes[i] != p[i] { return false }
+    return true
+  }
+}

@@ -69,6 +69,10 @@ package struct ResourceTree: Sendable {
   }
 
   package private(set) var nodes: [Node] = []
+  /// Per-node value edits (see ``ValueEdit``); empty until the first edit of a line.
+  package internal(set) var edits: [ValueEdit] = []
+  /// Whether any edit was recorded since the last build.
+  package internal(set) var hasEdits = false
 
   package init() {
     nodes.reserveCapacity(256)
@@ -80,6 +84,8 @@ package struct ResourceTree: Sendable {
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
   package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
     nodes.removeAll(keepingCapacity: true)
+    edits.removeAll(keepingCapacity: true)
+    hasEdits = false
     guard tape.count > 0, tape[0].kind == .objectStart else {
       throw Failure(kind: .notAnObject, offset: 0, parent: -1, keyToken: -1)
     }

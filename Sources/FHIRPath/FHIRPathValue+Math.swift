@@ -110,31 +110,12 @@ extension FHIRPathValue {
   /// .NET `(decimal)double`: rounded to 15 significant digits, trailing zeros removed; nil for
   /// non-finite or out-of-range values.
   static func decimal(fromDouble x: Double) -> ExactDecimal? {
-    guard x.isFinite, let parsed = ExactDecimal(x.description) else { return nil }
-    var digits = 0
-    var c = parsed.coefficient
-    while c != 0 {
-      c /= 10
-      digits += 1
-    }
-    var value = parsed
-    if digits > 15 {
-      let drop = digits - 15
-      if drop <= Int(parsed.scale) {
-        value = parsed.rounded(scale: Int(parsed.scale) - drop, rule: .toNearestOrEven)
-      } else {
-        // Round the integer part at a power of ten above the units.
-        let whole = parsed.rounded(scale: 0, rule: .toNearestOrEven)
-        let unit = WideMagnitude.powersOfTen[drop - Int(parsed.scale)]
-        let (q, r) = whole.coefficient.quotientAndRemainder(dividingBy: unit)
-        let up = r * 2 > unit || (r * 2 == unit && q & 1 == 1)
-        guard
-          let v = ExactDecimal(
-            coefficient: (up ? q + 1 : q) * unit, scale: 0, isNegative: parsed.isNegative)
-        else { return nil }
-        value = v
-      }
-    }
-    return value.strippingTrailingZeros
+    guard x.isFinite else { return nil }
+    // glibc prints the exact binary value correctly rounded to 15 significant digits.
+    var buffer = [CChar](repeating: 0, count: 48)
+    let written = withVaList([x]) { vsnprintf(&buffer, buffer.count, "%.14e", $0) }
+    guard written > 0, written < buffer.count else { return nil }
+    let text = buffer[0..<Int(written)].map { UInt8(bitPattern: $0) }
+    return ExactDecimal(text)?.strippingTrailingZeros
   }
 }

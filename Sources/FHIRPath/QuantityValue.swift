@@ -122,8 +122,8 @@ package struct QuantityValue: Hashable, Sendable {
     }
     guard let a = calendarUnit, let b = other.calendarUnit else { return nil }
     if a == b {
-      return a == .year || a == .month
-        ? .calendarAgainstDefinite(value, other.value) : .comparable(value, other.value)
+      let mixed = (a == .year || a == .month) && isCalendarKeyword != other.isCalendarKeyword
+      return mixed ? .calendarAgainstDefinite(value, other.value) : .comparable(value, other.value)
     }
     guard let ma = a.milliseconds, let mb = b.milliseconds else { return nil }
     return .comparable(

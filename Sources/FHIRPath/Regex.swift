@@ -545,6 +545,9 @@ struct RegexParser {
         i += 1
         break
       }
+      if c == UInt32(UInt8(ascii: "-")) && !first && peek(1) == UInt32(UInt8(ascii: "[")) {
+        throw error("character class subtraction is not supported", at: i)
+      }
       first = false
       let itemStart = i
       guard let low = try parseClassItem(into: &set) else { continue }

@@ -104,7 +104,9 @@ extension FHIRPathValue {
       q.value = v
       return .quantity(q)
     }
-    guard let (x, y) = numericPair(a, b) else { throw FHIRPathEvaluationError(.invalidOperandTypes) }
+    guard let (x, y) = numericPair(a, b) else {
+      throw FHIRPathEvaluationError(.invalidOperandTypes)
+    }
     return try x.divided(by: y).map { .decimal($0) }
   }
 
@@ -119,7 +121,9 @@ extension FHIRPathValue {
       guard !overflow else { throw FHIRPathEvaluationError(.overflow) }
       return .integer(q)
     }
-    guard let (x, y) = numericPair(a, b) else { throw FHIRPathEvaluationError(.invalidOperandTypes) }
+    guard let (x, y) = numericPair(a, b) else {
+      throw FHIRPathEvaluationError(.invalidOperandTypes)
+    }
     return try x.truncatingDivision(by: y).map { .decimal($0) }
   }
 
@@ -134,7 +138,9 @@ extension FHIRPathValue {
       guard !overflow else { throw FHIRPathEvaluationError(.overflow) }
       return .integer(r)
     }
-    guard let (x, y) = numericPair(a, b) else { throw FHIRPathEvaluationError(.invalidOperandTypes) }
+    guard let (x, y) = numericPair(a, b) else {
+      throw FHIRPathEvaluationError(.invalidOperandTypes)
+    }
     return try x.remainder(dividingBy: y).map { .decimal($0) }
   }
 

@@ -178,7 +178,8 @@ struct Lexer {
     default:
       let printable = b >= 0x21 && b < 0x7F
       throw error(
-        printable ? "unexpected character '\(Character(Unicode.Scalar(b)))'" : "unexpected character",
+        printable
+          ? "unexpected character '\(Character(Unicode.Scalar(b)))'" : "unexpected character",
         at: start)
     }
   }
@@ -241,7 +242,8 @@ struct Lexer {
     var out: [UInt8] = []
     while true {
       guard let c = byte(position) else {
-        throw error(quote == UInt8(ascii: "'") ? "unterminated string" : "unterminated identifier",
+        throw error(
+          quote == UInt8(ascii: "'") ? "unterminated string" : "unterminated identifier",
           at: start)
       }
       if c == quote {

@@ -560,12 +560,15 @@ extension FHIRPathRegex {
           out.append(contentsOf: bytes)
         case .group(let g):
           let range = g == 0 ? match.range : match.groups[g - 1]
-          if let range { out.append(contentsOf: input[offsets[range.lowerBound]..<offsets[range.upperBound]]) }
+          if let range {
+            out.append(contentsOf: input[offsets[range.lowerBound]..<offsets[range.upperBound]])
+          }
         case .lastGroup:
           if let last = match.groups.last, let range = last {
             out.append(contentsOf: input[offsets[range.lowerBound]..<offsets[range.upperBound]])
           } else if match.groups.isEmpty {
-            out.append(contentsOf: input[offsets[match.range.lowerBound]..<offsets[match.range.upperBound]])
+            out.append(
+              contentsOf: input[offsets[match.range.lowerBound]..<offsets[match.range.upperBound]])
           }
         case .before:
           out.append(contentsOf: input[0..<offsets[match.range.lowerBound]])

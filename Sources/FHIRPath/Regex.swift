@@ -13,10 +13,10 @@ package struct RegexSyntaxError: Error, Equatable, Sendable {
 /// over Unicode scalars (FHIRPath `matches()` and `replaceMatches()` use .NET `Regex`).
 ///
 /// Supported: literals and escapes (`\t \n \r \f \v \e \a \0oo \xHH \uHHHH \cX`, escaped
-/// punctuation); `.`; classes `[…]`, `[^…]` with ranges and `\d \w \s \D \W \S \p{…} \P{…}`
-/// (general categories such as `L`, `Lu`, `Nd`); `\d \w \s` with .NET's Unicode meaning; anchors
-/// `^ $ \A \z \Z \b \B`; groups `(…)`, `(?:…)`, `(?<name>…)`, `(?'name'…)`, atomic `(?>…)`,
-/// lookaround `(?=…) (?!…) (?<=…) (?<!…)`; backreferences `\1`, `\k<name>`; quantifiers
+/// punctuation); `.`; classes `[…]`, `[^…]` with ranges and `\d \w \s \D \W \S \p{…}
+/// \P{…}` (general categories such as `L`, `Lu`, `Nd`); `\d \w \s` with .NET's Unicode
+/// meaning; anchors `^ $ \A \z \Z \b \B`; groups `(…)`, `(?:…)`, `(?<name>…)`, `(?'name'…)`,
+/// atomic `(?>…)`, lookaround `(?=…) (?!…) (?<=…) (?<!…)`; backreferences `\1`, `\k<name>`; quantifiers
 /// `* + ? {n} {n,} {n,m}`, greedy or lazy (`?` suffix); alternation; inline options
 /// `(?imnsx-imnsx)` and `(?imnsx-imnsx:…)`; comments `(?#…)`. Groups are numbered as .NET does:
 /// unnamed groups first, then named groups in order of appearance.
@@ -425,7 +425,8 @@ struct RegexParser {
       throw error("\\G is not supported", at: start)
     case UInt32(UInt8(ascii: "k")):
       i += 1
-      guard let open = peek(), open == UInt32(UInt8(ascii: "<")) || open == UInt32(UInt8(ascii: "'"))
+      guard let open = peek(),
+        open == UInt32(UInt8(ascii: "<")) || open == UInt32(UInt8(ascii: "'"))
       else { throw error("malformed \\k<...> named back reference", at: start) }
       i += 1
       let name = try parseGroupName(
@@ -552,7 +553,8 @@ struct RegexParser {
       let itemStart = i
       guard let low = try parseClassItem(into: &set) else { continue }
       // A range `low-high`, unless the `-` is last or starts a subtraction.
-      if peek() == UInt32(UInt8(ascii: "-")), let next = peek(1), next != UInt32(UInt8(ascii: "]")) {
+      if peek() == UInt32(UInt8(ascii: "-")), let next = peek(1), next != UInt32(UInt8(ascii: "]"))
+      {
         if next == UInt32(UInt8(ascii: "[")) {
           throw error("character class subtraction is not supported", at: i)
         }

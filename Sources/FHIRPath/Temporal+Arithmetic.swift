@@ -56,7 +56,9 @@ extension PartialDateTime {
   static func milliseconds(_ value: ExactDecimal, unit: CalendarUnit)
     throws(FHIRPathEvaluationError) -> Int
   {
-    guard let perUnit = unit.milliseconds else { throw FHIRPathEvaluationError(.invalidOperandTypes) }
+    guard let perUnit = unit.milliseconds else {
+      throw FHIRPathEvaluationError(.invalidOperandTypes)
+    }
     let scaled: ExactDecimal
     if unit == .second {
       scaled = try value.multiplied(by: ExactDecimal(1000))

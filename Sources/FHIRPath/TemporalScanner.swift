@@ -104,6 +104,7 @@ struct TemporalScanner {
     else { return nil }
     index += 6
     let minutes = h * 60 + m
-    return TimeZoneOffset(minutes: Int16(b == UInt8(ascii: "-") ? -minutes : minutes), isZulu: false)
+    return TimeZoneOffset(
+      minutes: Int16(b == UInt8(ascii: "-") ? -minutes : minutes), isZulu: false)
   }
 }

@@ -21,8 +21,10 @@ struct ExactDecimalTests {
 
   @Test(
     "malformed or out-of-range numbers are refused",
-    arguments: ["", "-", "+1", ".5", "5.", "1e", "1e+", "--1", "1.2.3", "1,5", " 1", "1 ",
-      "0x10", "79228162514264337593543950336", "1e29", "NaN"])
+    arguments: [
+      "", "-", "+1", ".5", "5.", "1e", "1e+", "--1", "1.2.3", "1,5", " 1", "1 ",
+      "0x10", "79228162514264337593543950336", "1e29", "NaN",
+    ])
   func refuse(_ input: String) {
     #expect(ExactDecimal(input) == nil)
   }

@@ -192,7 +192,8 @@ struct GeneralizeVectorTests {
     ])
   func omitDay(_ value: FHIRPathValue, _ expected: String) throws {
     let expression =
-      #"$this.toString().replaceMatches('\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})\\b','${year}-${month}')"#
+      #"$this.toString().replaceMatches('\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-"#
+      + #"(?<day>\\d{1,2})\\b','${year}-${month}')"#
     #expect(try Self.generalize(value, [("true", expression)]) == expected)
   }
 
@@ -201,7 +202,9 @@ struct GeneralizeVectorTests {
     arguments: ["1990-01-01T00:00:00Z", "1990-01-01T00:00:00", "1990-01-01"])
   func omitDayDateTime(_ value: String) throws {
     let expression =
-      #"$this.toString().replaceMatches('\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})(T)?(?<hour>\\d{1,2})?(:)?(?<minute>\\d{1,2})?(:)?(?<second>\\d{1,2})?(Z)?\\b','${year}-${month}')"#
+      #"$this.toString().replaceMatches('\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-"#
+      + #"(?<day>\\d{1,2})(T)?(?<hour>\\d{1,2})?(:)?(?<minute>\\d{1,2})?(:)?"#
+      + #"(?<second>\\d{1,2})?(Z)?\\b','${year}-${month}')"#
     #expect(try Self.generalize(dateTime(value), [("true", expression)]) == "1990-01")
   }
 

@@ -24,27 +24,44 @@ struct ParserTests {
       ("- x * 3", "(* (- x) 3)"),
       ("a[0].b", "a[0].b"),
       ("a.b[1 + 2]", "a.b[(+ 1 2)]"),
-      ("Condition.onset | Condition.abatement as Age", "(| Condition.onset (as Condition.abatement Age))"),
-      ("FamilyMemberHistory.condition.onset as Age", "(as FamilyMemberHistory.condition.onset Age)"),
-      ("(nodesByType('Observation').value as Quantity).value", "(as nodesByType('Observation').value Quantity).value"),
+      (
+        "Condition.onset | Condition.abatement as Age",
+        "(| Condition.onset (as Condition.abatement Age))"
+      ),
+      (
+        "FamilyMemberHistory.condition.onset as Age", "(as FamilyMemberHistory.condition.onset Age)"
+      ),
+      (
+        "(nodesByType('Observation').value as Quantity).value",
+        "(as nodesByType('Observation').value Quantity).value"
+      ),
       ("a + b is Integer", "(is (+ a b) Integer)"),
       ("a is Integer = true", "(= (is a Integer) true)"),
       ("a as FHIR.Quantity", "(as a FHIR.Quantity)"),
       ("a is System.String", "(is a System.String)"),
       ("a.is(Integer)", "(is a Integer)"),
       ("a.as(FHIR.Age)", "(as a FHIR.Age)"),
-      ("nodesByType('Observation').ofType(Quantity).value", "(ofType nodesByType('Observation') Quantity).value"),
+      (
+        "nodesByType('Observation').ofType(Quantity).value",
+        "(ofType nodesByType('Observation') Quantity).value"
+      ),
       ("ofType(Quantity)", "(ofType <focus> Quantity)"),
       ("Device.where(id.exists()).id", "Device.where(id.exists()).id"),
       ("$this>=0 and $this<20", "(and (>= $this 0) (< $this 20))"),
       ("($this div 10 -1)*10 ", "(* (- (div $this 10) 1) 10)"),
-      ("$this.startsWith('123') or $this.endsWith('234')", "(or $this.startsWith('123') $this.endsWith('234'))"),
+      (
+        "$this.startsWith('123') or $this.endsWith('234')",
+        "(or $this.startsWith('123') $this.endsWith('234'))"
+      ),
       ("$this.substring(0,3)+'****'", "(+ $this.substring(0, 3) '****')"),
       ("$this > @2015-1-1", "(> $this (- (- @2015 1) 1))"),
       ("iif(a, 1, 2)", "iif(a, 1, 2)"),
       ("x.contains('a') and contains in y", "(and x.contains('a') (in contains y))"),
       ("`div`.`a b`", "div.a b"),
-      ("%context.x | %resource | %`vs-administrative-gender`", "(| (| %context.x %resource) %vs-administrative-gender)"),
+      (
+        "%context.x | %resource | %`vs-administrative-gender`",
+        "(| (| %context.x %resource) %vs-administrative-gender)"
+      ),
       ("$index + $total", "(+ $index $total)"),
       ("{} | a", "(| {} a)"),
       ("a // comment\n + /* block */ b", "(+ a b)"),
@@ -154,7 +171,7 @@ struct ParserTests {
       "-x.y",
       "(1 + 2) * 3",
       "a implies (b implies c)",
-      "$this.toString().replaceMatches('\\\\b(?<year>\\\\d{2,4})-(?<m>\\\\d{1,2})\\\\b', '${year}')",
+      "$this.toString().replaceMatches('\\\\b(?<y>\\\\d{2,4})-(?<m>\\\\d{1,2})\\\\b', '${y}')",
       "text.`div` and `a b` and `is`",
       "@2015-02-07T | @2015T | @T10:00:00.5 | @2015-02-07T13:28:17.123+05:00 | 5 'mg' | 4 days",
       "'line\\nbreak \\'q\\' \\\\'",

@@ -10,7 +10,8 @@ struct RegexTests {
 
   func replace(_ pattern: String, _ input: String, _ substitution: String) throws -> String {
     String(
-      decoding: try FHIRPathRegex(pattern).replacingMatches(in: bytes(input), with: bytes(substitution)),
+      decoding: try FHIRPathRegex(pattern).replacingMatches(
+        in: bytes(input), with: bytes(substitution)),
       as: UTF8.self)
   }
 
@@ -68,7 +69,10 @@ struct RegexTests {
         "\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})\\b", "1990-11-01",
         "${year}-${month}", "1990-11"
       ),
-      ("\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})\\b", "1990", "${year}-${month}", "1990"),
+      (
+        "\\b(?<year>\\d{2,4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})\\b", "1990", "${year}-${month}",
+        "1990"
+      ),
       ("x*", "abc", "-", "-a-b-c-"),
       ("a", "banana", "o", "bonono"),
       ("(\\w+)@(\\w+)", "jo@ex", "$2 at $1", "ex at jo"),

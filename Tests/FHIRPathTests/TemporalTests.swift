@@ -31,7 +31,8 @@ struct TemporalTests {
 
   @Test func datesAndTimes() throws {
     #expect(PartialDateTime(fhirDate: "2015-02-07")?.precision == .day)
-    #expect(PartialDateTime(fhirDate: "2001-01-01Z")?.offset == TimeZoneOffset(minutes: 0, isZulu: true))
+    #expect(
+      PartialDateTime(fhirDate: "2001-01-01Z")?.offset == TimeZoneOffset(minutes: 0, isZulu: true))
     #expect(PartialDateTime(fhirDate: "2015-02-07T10:00") == nil)
     #expect(PartialTime(fhirTime: "13:45:02.5")?.description == "13:45:02.5")
     #expect(PartialTime(fhirTime: "13:45")?.precision == .minute)
@@ -95,7 +96,10 @@ struct TemporalTests {
       (dateTime("2015-12-31T23:30:00+02:00"), "90 minutes", dateTime("2016-01-01T01:00:00+02:00")),
       (dateTime("2015-06-01T10:00"), "1.9 hours", dateTime("2015-06-01T11:00")),
       (dateTime("2015-06-01T10:00:00.5"), "0.75 's'", dateTime("2015-06-01T10:00:01.250")),
-      (dateTime("2015-06-01T10:00:00.12345"), "1 millisecond", dateTime("2015-06-01T10:00:00.12445")),
+      (
+        dateTime("2015-06-01T10:00:00.12345"), "1 millisecond",
+        dateTime("2015-06-01T10:00:00.12445")
+      ),
       (time("23:30"), "1 hour", time("00:30")),
       (time("00:10:00"), "-20 minutes", time("23:50:00")),
     ])

@@ -178,7 +178,8 @@ struct ValueSemanticsTests {
     }
     #expect(FHIRPathValue.concatenate(bytes("a"), nil) == bytes("a"))
     #expect(FHIRPathValue.concatenate(nil, nil) == [])
-    #expect(try FHIRPathValue.applyPolarity(.negate, .decimal(dec("1.50"))) == .decimal(dec("-1.50")))
+    #expect(
+      try FHIRPathValue.applyPolarity(.negate, .decimal(dec("1.50"))) == .decimal(dec("-1.50")))
     #expect(throws: FHIRPathEvaluationError(.invalidOperandTypes)) {
       try FHIRPathValue.applyPolarity(.negate, str("x"))
     }
@@ -243,7 +244,8 @@ struct ValueSemanticsTests {
     #expect(str("2015-02").toDate()?.description == "2015-02")
     #expect(str("2015-02-07T10:00").toDate() == nil)
     #expect(date("2015-02").toDateTime()?.description == "2015-02")
-    #expect(str("2015-02-07T10:00:00.5+01:00").toDateTime()?.description == "2015-02-07T10:00:00.5+01:00")
+    #expect(
+      str("2015-02-07T10:00:00.5+01:00").toDateTime()?.description == "2015-02-07T10:00:00.5+01:00")
     #expect(str("10:00").toTime()?.description == "10:00")
     #expect(str("x").toTime() == nil)
     #expect(str("5 'mg'").toQuantity()?.description == "5 'mg'")
@@ -262,7 +264,8 @@ struct ValueSemanticsTests {
     #expect(try FHIRPathValue.decimal(dec("1.1")).roundedToInteger(.up) == .integer(2))
     #expect(try FHIRPathValue.decimal(dec("-1.1")).roundedToInteger(.down) == .integer(-2))
     #expect(try FHIRPathValue.decimal(dec("-1.9")).roundedToInteger(.towardZero) == .integer(-1))
-    #expect(try FHIRPathValue.decimal(dec("3.14159")).rounded(precision: 3) == .decimal(dec("3.142")))
+    #expect(
+      try FHIRPathValue.decimal(dec("3.14159")).rounded(precision: 3) == .decimal(dec("3.142")))
     #expect(try FHIRPathValue.integer(2).power(.integer(10)) == .integer(1024))
     #expect(try FHIRPathValue.decimal(dec("1.5")).power(.integer(2)) == .decimal(dec("2.25")))
     #expect(try FHIRPathValue.integer(-1).power(.decimal(dec("0.5"))) == nil)

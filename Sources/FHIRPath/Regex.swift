@@ -16,10 +16,10 @@ package struct RegexSyntaxError: Error, Equatable, Sendable {
 /// punctuation); `.`; classes `[…]`, `[^…]` with ranges and `\d \w \s \D \W \S \p{…}
 /// \P{…}` (general categories such as `L`, `Lu`, `Nd`); `\d \w \s` with .NET's Unicode
 /// meaning; anchors `^ $ \A \z \Z \b \B`; groups `(…)`, `(?:…)`, `(?<name>…)`, `(?'name'…)`,
-/// atomic `(?>…)`, lookaround `(?=…) (?!…) (?<=…) (?<!…)`; backreferences `\1`, `\k<name>`; quantifiers
-/// `* + ? {n} {n,} {n,m}`, greedy or lazy (`?` suffix); alternation; inline options
-/// `(?imnsx-imnsx)` and `(?imnsx-imnsx:…)`; comments `(?#…)`. Groups are numbered as .NET does:
-/// unnamed groups first, then named groups in order of appearance.
+/// atomic `(?>…)`, lookaround `(?=…) (?!…) (?<=…) (?<!…)`; backreferences `\1`, `\k<name>`;
+/// quantifiers `* + ? {n} {n,} {n,m}`, greedy or lazy (`?` suffix); alternation; inline options
+/// `(?imnsx-imnsx)` and `(?imnsx-imnsx:…)`; comments `(?#…)`. Groups are numbered as .NET
+/// does: unnamed groups first, then named groups in order of appearance.
 ///
 /// Not supported (refused with a ``RegexSyntaxError``): `\G`, conditionals `(?(…)…)`, balancing
 /// groups, class subtraction `[a-z-[aeiou]]`, Unicode block names `\p{IsGreek}`, right-to-left

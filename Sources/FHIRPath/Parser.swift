@@ -15,8 +15,11 @@ struct Parser {
   var environment: [EnvironmentVariable] = []
   var regexes: [Int32: FHIRPathRegex] = [:]
   var focusNode: Int32?
+  var heights: [Int] = []
 
   static let maxDepth = 200
+  /// The tallest tree accepted: nodes on the longest root-to-leaf path.
+  static let maxHeight = 250
   static let unaryPrecedence = 12
   static let typePrecedence = 9
 
@@ -96,15 +99,36 @@ struct Parser {
     s.count <= 32 ? s : String(s.prefix(32)) + "…"
   }
 
-  mutating func add(_ node: Node, column: Int) -> Int32 {
+  /// Appends a node; refuses trees taller than ``maxHeight`` so that recursive evaluators and
+  /// printers have a bounded stack depth (member chains are built by a loop, not by recursion,
+  /// so the parser's own depth limit does not cover them).
+  mutating func add(_ node: Node, column: Int) throws(FHIRPathError) -> Int32 {
+    var children: [Int32] = []
+    switch node {
+    case .member(let t, _), .unary(_, let t), .type(_, let t, _): children = [t]
+    case .indexer(let t, let i): children = [t, i]
+    case .binary(_, let l, let r): children = [l, r]
+    case .call(let t, _, let range):
+      children = [t] + arguments[Int(range.lowerBound)..<Int(range.upperBound)]
+    default: break
+    }
+    let height = 1 + (children.map { heights[Int($0)] }.max() ?? 0)
+    guard height <= Self.maxHeight else {
+      throw FHIRPathError("expression nested too deeply", column: column)
+    }
+    return append(node, column: column, height: height)
+  }
+
+  mutating func append(_ node: Node, column: Int, height: Int) -> Int32 {
     nodes.append(node)
     columns.append(Int32(clamping: column))
+    heights.append(height)
     return Int32(nodes.count - 1)
   }
 
   mutating func focus() -> Int32 {
     if let focusNode { return focusNode }
-    let index = add(.focus, column: 1)
+    let index = append(.focus, column: 1, height: 1)
     focusNode = index
     return index
   }
@@ -172,14 +196,14 @@ struct Parser {
         let opColumn = column(token)
         try advance()
         let rhs = try parseExpression(op.precedence + 1)
-        lhs = add(.binary(op, lhs: lhs, rhs: rhs), column: opColumn)
+        lhs = try add(.binary(op, lhs: lhs, rhs: rhs), column: opColumn)
       } else if token.isWord("is") || token.isWord("as") {
         guard Self.typePrecedence >= minPrecedence else { break }
         let op: TypeOperator = token.isWord("is") ? .is : .as
         let opColumn = column(token)
         try advance()
         let type = try parseTypeSpecifier()
-        lhs = add(.type(op, operand: lhs, type: type), column: opColumn)
+        lhs = try add(.type(op, operand: lhs, type: type), column: opColumn)
       } else {
         break
       }
@@ -204,12 +228,12 @@ struct Parser {
         q.value = q.value.negated
         constants[Int(k)] = .quantity(q)
       default:
-        return add(.unary(op, operand: operand), column: opColumn)
+        return try add(.unary(op, operand: operand), column: opColumn)
       }
       columns[Int(operand)] = Int32(clamping: opColumn)
       return operand
     }
-    return add(.unary(op, operand: operand), column: opColumn)
+    return try add(.unary(op, operand: operand), column: opColumn)
   }
 
   mutating func parsePostfix(_ start: Int32) throws(FHIRPathError) -> Int32 {
@@ -226,7 +250,7 @@ struct Parser {
         try advance()
         let index = try parseExpression(0)
         try expect(.rightBracket)
-        lhs = add(.indexer(target: lhs, index: index), column: bracketColumn)
+        lhs = try add(.indexer(target: lhs, index: index), column: bracketColumn)
       } else {
         return lhs
       }
@@ -240,7 +264,7 @@ struct Parser {
       return try parseCall(target: target, nameToken: nameToken)
     }
     try advance()
-    return add(.member(target: target, name: intern(nameToken.text)), column: column(nameToken))
+    return try add(.member(target: target, name: intern(nameToken.text)), column: column(nameToken))
   }
 
   mutating func parseTerm() throws(FHIRPathError) -> Int32 {
@@ -254,23 +278,23 @@ struct Parser {
     case .symbol(.leftBrace):
       try advance()
       try expect(.rightBrace)
-      return add(.empty, column: column(t))
+      return try add(.empty, column: column(t))
     case .string:
       try advance()
-      return add(.literal(constant(.string(t.text))), column: column(t))
+      return try add(.literal(constant(.string(t.text))), column: column(t))
     case .literal:
       try advance()
       guard let value = t.value else { throw error("invalid literal", at: t) }
       if case .integer = value, let q = try quantityUnit(value) {
-        return add(.literal(constant(.quantity(q))), column: column(t))
+        return try add(.literal(constant(.quantity(q))), column: column(t))
       }
       if case .decimal = value, let q = try quantityUnit(value) {
-        return add(.literal(constant(.quantity(q))), column: column(t))
+        return try add(.literal(constant(.quantity(q))), column: column(t))
       }
-      return add(.literal(constant(value)), column: column(t))
+      return try add(.literal(constant(value)), column: column(t))
     case .special(let v):
       try advance()
-      return add(.variable(v), column: column(t))
+      return try add(.variable(v), column: column(t))
     case .environment:
       guard let variable = EnvironmentVariable(name: t.text) else {
         throw error("unknown environment variable", at: t)
@@ -281,12 +305,12 @@ struct Parser {
         environment.append(variable)
         k = Int32(environment.count - 1)
       }
-      return add(.environment(k ?? 0), column: column(t))
+      return try add(.environment(k ?? 0), column: column(t))
     case .identifier:
       let w = word(t)
       if w == "true" || w == "false" {
         try advance()
-        return add(.literal(constant(.boolean(w == "true"))), column: column(t))
+        return try add(.literal(constant(.boolean(w == "true"))), column: column(t))
       }
       if Self.keywords.contains(w) && !Self.identifierKeywords.contains(w) {
         throw error("expected an expression, found '\(w)'", at: t)
@@ -335,7 +359,7 @@ struct Parser {
       if isSymbol(.comma) { throw arityError }
       try expect(.rightParen)
       let op: TypeOperator = function == .is ? .is : (function == .as ? .as : .ofType)
-      return add(.type(op, operand: target, type: type), column: nameColumn)
+      return try add(.type(op, operand: target, type: type), column: nameColumn)
     }
 
     var args: [Int32] = []
@@ -351,7 +375,7 @@ struct Parser {
 
     let lower = Int32(arguments.count)
     arguments.append(contentsOf: args)
-    let call = add(
+    let call = try add(
       .call(target: target, function: function, arguments: lower..<Int32(arguments.count)),
       column: nameColumn)
 

@@ -166,8 +166,6 @@ enum RegexInstruction: Sendable {
   case match
 }
 
-extension RegexAssertion: @unchecked Sendable {}
-
 struct RegexProgram: Sendable {
   var main: [RegexInstruction]
   var subprograms: [[RegexInstruction]]

@@ -71,14 +71,14 @@ struct RegexOptions: Equatable {
 }
 
 /// A zero-width assertion.
-enum RegexAssertion: Equatable {
+enum RegexAssertion: Equatable, Sendable {
   case lineStart(multiline: Bool), lineEnd(multiline: Bool)
   case textStart, textEnd, textEndOrFinalNewline
   case wordBoundary, notWordBoundary
 }
 
 /// A predefined class.
-enum RegexClassKind: Equatable {
+enum RegexClassKind: Equatable, Sendable {
   case digit, word, space
   case category([Unicode.GeneralCategory])
 }
@@ -96,8 +96,6 @@ struct RegexCharSet: Equatable, Sendable {
       && zip(a.classes, b.classes).allSatisfy { $0.kind == $1.kind && $0.negated == $1.negated }
   }
 }
-
-extension RegexClassKind: @unchecked Sendable {}
 
 /// A group reference before numbering: unnamed groups by order, named groups by name index.
 enum RegexGroupReference: Equatable {

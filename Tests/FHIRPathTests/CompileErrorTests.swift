@@ -87,6 +87,10 @@ struct CompileErrorTests {
   @Test func deepNestingIsAnErrorNotACrash() {
     let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
     #expect(compileError(deep)?.message == "expression nested too deeply")
+    // Member chains are parsed by a loop, but the tree height is bounded too.
+    let chain = Array(repeating: "a", count: 300).joined(separator: ".")
+    #expect(compileError(chain)?.message == "expression nested too deeply")
+    #expect(compileError(Array(repeating: "a", count: 200).joined(separator: ".")) == nil)
   }
 
   @Test func messagesDoNotEchoStringLiterals() {

@@ -269,6 +269,24 @@ func appendTimeOfDay(
 
 // MARK: - Comparison
 
+/// Up to six field values, coarsest first, held inline (no heap allocation per comparison).
+struct TemporalFields {
+  var values: (Int, Int, Int, Int, Int, Int)
+  /// How many of the six are used.
+  var count: Int
+
+  subscript(unit: Int) -> Int {
+    switch unit {
+    case 0: values.0
+    case 1: values.1
+    case 2: values.2
+    case 3: values.3
+    case 4: values.4
+    default: values.5
+    }
+  }
+}
+
 /// The common comparison walk of FHIRPath dates and times (Firely semantics).
 ///
 /// `lhs` and `rhs` are UTC-normalised field values from the coarsest to the finest unit; unit
@@ -277,8 +295,8 @@ func appendTimeOfDay(
 /// unit present on neither side means equal. On reaching `hourUnit` with both sides present,
 /// exactly one side having an offset gives nil.
 func compareTemporalFields(
-  _ lhs: [Int], _ lhsCount: Int, _ lhsHasOffset: Bool,
-  _ rhs: [Int], _ rhsCount: Int, _ rhsHasOffset: Bool, hourUnit: Int
+  _ lhs: TemporalFields, _ lhsCount: Int, _ lhsHasOffset: Bool,
+  _ rhs: TemporalFields, _ rhsCount: Int, _ rhsHasOffset: Bool, hourUnit: Int
 ) -> Int? {
   for unit in 0..<lhs.count {
     let l = unit < lhsCount
@@ -294,7 +312,7 @@ func compareTemporalFields(
 extension PartialDateTime {
   /// All fields converted to UTC (no offset counts as UTC), missing fields at their defaults:
   /// year, month, day, hour, minute, second × 1000 + millisecond.
-  func utcFields() -> [Int] {
+  func utcFields() -> TemporalFields {
     var y = Int(year)
     var mo = Int(month)
     var d = Int(day)
@@ -308,7 +326,7 @@ extension PartialDateTime {
       h = minuteOfDay / 60
       mi = minuteOfDay % 60
     }
-    return [y, mo, d, h, mi, Int(second) * 1000 + millisecond]
+    return TemporalFields(values: (y, mo, d, h, mi, Int(second) * 1000 + millisecond), count: 6)
   }
 
   /// Orders two dates/dateTimes as FHIRPath (Firely) does: -1, 0, 1, or nil when the result is

@@ -91,10 +91,14 @@ package struct PartialTime: Hashable, Sendable {
   }
 
   /// Day shift, hour, minute, second × 1000 + millisecond, in UTC.
-  func utcFields() -> [Int] {
+  func utcFields() -> TemporalFields {
     let total = Int(hour) * 60 + Int(minute) - Int(offset?.minutes ?? 0)
     let (dayShift, minuteOfDay) = CivilCalendar.floorDivMod(total, 1440)
-    return [dayShift, minuteOfDay / 60, minuteOfDay % 60, Int(second) * 1000 + millisecond]
+    return TemporalFields(
+      values: (
+        dayShift, minuteOfDay / 60, minuteOfDay % 60, Int(second) * 1000 + millisecond, 0, 0
+      ),
+      count: 4)
   }
 }
 

@@ -1,0 +1,56 @@
+/// A FHIRPath expression that cannot be compiled, and where.
+///
+/// The message names the problem (a token kind, a function name, an arity) but never echoes
+/// string literals or other long stretches of the expression. `column` is 1-based and counts
+/// Unicode scalars of the expression text.
+package struct FHIRPathError: Error, Equatable, Sendable {
+  package var message: String
+  package var column: Int
+
+  package init(_ message: String, column: Int) {
+    self.message = message
+    self.column = column
+  }
+}
+
+extension FHIRPathError: CustomStringConvertible {
+  package var description: String { "column \(column): \(message)" }
+}
+
+/// A FHIRPath evaluation that must stop with an error rather than produce a result.
+///
+/// Thrown by the value operations (comparison of incompatible types, arithmetic overflow, a
+/// runaway regular expression). The payload is a code only: it never carries a value.
+package struct FHIRPathEvaluationError: Error, Equatable, Sendable {
+  package enum Code: UInt8, Sendable, CaseIterable {
+    /// `<`, `>`, `<=` or `>=` on values of types that cannot be ordered against each other.
+    case incomparableTypes
+    /// An operator or function applied to operand types it is not defined for.
+    case invalidOperandTypes
+    /// Integer or decimal arithmetic left the representable range.
+    case overflow
+    /// A date, dateTime or time moved outside years 1 to 9999.
+    case dateOutOfRange
+    /// A regular expression that does not compile (pattern given at run time).
+    case invalidRegex
+    /// A regular expression exceeded its backtracking budget.
+    case regexTooComplex
+  }
+
+  package var code: Code
+
+  package init(_ code: Code) { self.code = code }
+}
+
+extension FHIRPathEvaluationError.Code: CustomStringConvertible {
+  package var description: String {
+    switch self {
+    case .incomparableTypes: "values of these types cannot be compared"
+    case .invalidOperandTypes: "operator or function not defined for these operand types"
+    case .overflow: "arithmetic overflow"
+    case .dateOutOfRange: "date outside years 1 to 9999"
+    case .invalidRegex: "invalid regular expression"
+    case .regexTooComplex: "regular expression needs too many steps"
+    }
+  }
+}

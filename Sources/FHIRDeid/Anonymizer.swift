@@ -1,47 +1,92 @@
 import ByteJSON
+import DeidCrypto
 import FHIRModel
 import FHIRPath
 
-/// A loaded configuration, compiled once and shared (read-only) by every worker.
+/// A loaded configuration compiled for use, shared (read-only) by every worker.
 package final class Anonymizer: Sendable {
   package let configuration: Configuration
+  package let settings: EngineSettings
+  /// For each resource type (by `FHIRType.raw`), the indices of the rules that apply to it, in
+  /// configuration order (spec §3.2).
+  let rulesByType: [[Int]]
 
-  /// Compiles `configuration` for use.
-  ///
-  /// - Throws: ``ConfigurationError`` when the configuration has rules; the anonymization engine
-  ///   that applies them is not part of this build yet, and passing data through unchanged would
-  ///   leak it.
-  package init(configuration: Configuration) throws(ConfigurationError) {
-    guard configuration.rules.isEmpty else {
-      throw ConfigurationError(
-        "this build applies no fhirPathRules yet (the anonymization engine is not included); "
-          + "only configurations with \"fhirPathRules\": [] (validate and re-serialise) can run")
-    }
+  /// Compiles `configuration` with the run's keys and reference date.
+  package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
     self.configuration = configuration
+    self.settings = settings
+    var byType = Array(repeating: [Int](), count: R4.typeCount)
+    for raw in 0..<R4.typeCount {
+      let type = FHIRType(raw: UInt16(raw))
+      guard type.isResource else { continue }
+      let name = type.name
+      byType[raw] = configuration.rules.indices.filter { configuration.rules[$0].applies(to: name) }
+    }
+    rulesByType = byType
+    // Fail at load, not on the first resource, when a key cannot be used.
+    if configuration.rules.contains(where: { $0.method == .cryptoHash }) {
+      do { _ = try HMACSHA256(key: settings.cryptoHashKey) } catch {
+        throw ConfigurationError("cryptoHashKey cannot be used: libcrypto error \(error)")
+      }
+    }
   }
 
   /// A worker with its own scratch space; one per thread.
   package func makeWorker() -> AnonymizerWorker { AnonymizerWorker(self) }
 }
 
-/// Per-thread state for turning input lines into output lines.
+/// Per-thread state for turning input lines into output lines: the tape, the typed tree, the
+/// FHIRPath evaluator, crypto contexts and counters. Never shared between threads.
 package final class AnonymizerWorker {
-  private let anonymizer: Anonymizer
+  let anonymizer: Anonymizer
+  let configuration: Configuration
   private let scanner = JSONScanner()
-  private var tape = Tape()
-  private var tree = ResourceTree()
+  var tape = Tape()
+  var tree = ResourceTree()
+  let evaluator: FHIRPathEvaluator
+  /// Nodes already handled by a rule in this document (spec §3.4).
+  var visited: [Bool] = []
+  /// Operations per resource node, for its security labels (spec §5).
+  var labels: [Operations] = []
+  var items: [FHIRPathItem] = []
+  var matches: [Int32] = []
+  var text: [UInt8] = []
+  var scratch: [UInt8] = []
+  var hmac: HMACSHA256?
+  /// The date-shift prefix of the current input (file or folder name), empty for none.
+  var dateShiftPrefix: [UInt8] = []
+  /// Counts since the last `takeCounters()`.
+  package internal(set) var counters: EngineCounters
+  var writer = OutputWriter()
 
-  init(_ anonymizer: Anonymizer) { self.anonymizer = anonymizer }
+  init(_ anonymizer: Anonymizer) {
+    self.anonymizer = anonymizer
+    self.configuration = anonymizer.configuration
+    let today = anonymizer.settings.today
+    self.evaluator = FHIRPathEvaluator(today: today)
+    self.counters = EngineCounters(ruleCount: anonymizer.configuration.rules.count)
+    if anonymizer.configuration.rules.contains(where: { $0.method == .cryptoHash }) {
+      hmac = try? HMACSHA256(key: anonymizer.settings.cryptoHashKey)
+    }
+  }
+
+  /// Returns the counters gathered since the last call and starts again from zero.
+  package func takeCounters() -> EngineCounters {
+    defer { counters = EngineCounters(ruleCount: configuration.rules.count) }
+    return counters
+  }
 
   /// De-identifies one resource (one NDJSON line, without its newline) and appends the output
   /// line, without a newline, to `out`.
   ///
+  /// - Parameter prefix: the date-shift prefix for scopes `file` and `folder` (the input's file
+  ///   or folder name), empty otherwise.
   /// - Returns: the resource type.
   /// - Throws: ``RecordFailure``; then nothing has been appended to `out`.
-  package func process(_ line: UnsafeRawBufferPointer, into out: inout [UInt8])
-    throws(RecordFailure) -> FHIRType
-  {
-    tape.removeAll(keepingCapacity: true)
+  package func process(
+    _ line: UnsafeRawBufferPointer, dateShiftPrefix prefix: [UInt8] = [],
+    into out: inout [UInt8]
+  ) throws(RecordFailure) -> FHIRType {
     do {
       try scanner.scan(line, into: &tape)
     } catch {
@@ -55,7 +100,13 @@ package final class AnonymizerWorker {
         path: tree.path(of: error, tape: tape, bytes: line))
     }
     let type = tree[0].type
-    tape.writeCompact(from: line, into: &out)
+    guard !configuration.rules.isEmpty else {
+      tape.writeCompact(from: line, into: &out)
+      return type
+    }
+    dateShiftPrefix = prefix
+    try applyRules(line)
+    writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
     return type
   }
 }

@@ -100,4 +100,9 @@ package indirect enum JSONValue: Equatable, Sendable {
     case .null: out.append(contentsOf: "null".utf8)
     }
   }
+
+  /// Parses a whole JSON text (BOM and comments allowed, as in configuration files).
+  package static func parse(_ text: [UInt8]) -> Result<JSONValue, JSONError> {
+    ConfigurationText.parse(ConfigurationText.normalize(text))
+  }
 }

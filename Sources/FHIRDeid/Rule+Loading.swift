@@ -20,7 +20,7 @@ extension Rule {
       throw ConfigurationError("\(at).method must be a string")
     }
     // 4.2 The path compiles as FHIRPath.
-    try RuleExpressions.check(path, at: at + ".path")
+    try RuleExpressions.compile(path, at: at + ".path")
     // 4.3 Unknown methods: rejected at load (Q10, a documented difference from Microsoft's tool,
     // which fails only when the first resource of a matching type arrives).
     guard let method = Method(configName: methodName) else {
@@ -29,9 +29,10 @@ extension Rule {
     }
     let settings = members.filter { $0.key != "path" && $0.key != "method" }
     let (type, expression) = split(path)
+    let selector = try Selector(path: path, resourceType: type, expression: expression, at: at)
     let rule = Rule(
       index: index, path: path, resourceType: type, expression: expression, method: method,
-      settings: settings)
+      settings: settings, selector: selector)
     try rule.validateSettings(at: at)
     return rule
   }
@@ -69,11 +70,11 @@ extension Rule {
         throw ConfigurationError("\(at).cases must be a JSON object of condition: value")
       }
       for m in members {
-        try RuleExpressions.check(m.key, at: "\(at).cases condition '\(m.key)'")
+        try RuleExpressions.compile(m.key, at: "\(at).cases condition '\(m.key)'")
         guard case .string(let valueExpression) = m.value else {
           throw ConfigurationError("\(at).cases value of '\(m.key)' must be a FHIRPath string")
         }
-        try RuleExpressions.check(valueExpression, at: "\(at).cases value '\(valueExpression)'")
+        try RuleExpressions.compile(valueExpression, at: "\(at).cases value '\(valueExpression)'")
       }
       if let other = setting("otherValues") {
         guard case .string(let s) = other, ["redact", "keep"].contains(s.lowercased()) else {

@@ -1,9 +1,16 @@
+import FHIRPath
+
 /// Compiles the FHIRPath expressions of a configuration at load time.
 enum RuleExpressions {
-  /// Throws a configuration error naming `at` and the column when `expression` does not compile.
-  static func check(_ expression: String, at: String) throws(ConfigurationError) {
-    if expression.trimmingSpaces.isEmpty {
-      throw ConfigurationError("\(at): empty FHIRPath expression")
+  /// Compiles `expression`, or throws a configuration error naming `at` and the column.
+  @discardableResult
+  static func compile(_ expression: String, at: String) throws(ConfigurationError)
+    -> CompiledExpression
+  {
+    do {
+      return try FHIRPathCompiler.compile(expression)
+    } catch {
+      throw ConfigurationError("\(at): FHIRPath error at column \(error.column): \(error.message)")
     }
   }
 }

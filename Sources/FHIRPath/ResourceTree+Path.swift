@@ -56,3 +56,31 @@ extension ResourceTree {
     return String(decoding: out, as: UTF8.self)
   }
 }
+
+extension ResourceTree {
+  /// Whether the node's base name is exactly `name`.
+  @inlinable
+  package func nameEquals(_ node: Int32, _ name: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool {
+    let n = nodes[Int(node)]
+    guard Int(n.nameLength) == name.count else { return false }
+    let start = Int(n.nameStart)
+    for i in 0..<name.count where bytes[start + i] != name[i] { return false }
+    return true
+  }
+
+  /// Whether the node's base name equals `name` ignoring ASCII case.
+  package func nameEqualsIgnoringCase(
+    _ node: Int32, _ name: StaticString, in bytes: UnsafeRawBufferPointer
+  ) -> Bool {
+    let n = nodes[Int(node)]
+    guard Int(n.nameLength) == name.utf8CodeUnitCount else { return false }
+    let start = Int(n.nameStart)
+    let p = name.utf8Start
+    for i in 0..<Int(n.nameLength) {
+      let a = bytes[start + i] | 0x20
+      let b = p[i] | 0x20
+      if a != b { return false }
+    }
+    return true
+  }
+}

@@ -288,7 +288,7 @@ package struct ResourceTree: Sendable {
   }
 
   @inline(__always)
-  static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+  package static func equals(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
     guard bytes.count == literal.utf8CodeUnitCount else { return false }
     let p = literal.utf8Start
     for i in 0..<bytes.count where bytes[i] != p[i] { return false }

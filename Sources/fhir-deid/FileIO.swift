@@ -62,6 +62,15 @@ enum FileIO {
     return String(trimmed)
   }
 
+  /// The directory part of a path (`a/b/c.ndjson` → `a/b`, `c.ndjson` → `.`).
+  static func directoryName(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+    let dir = trimmed[..<slash]
+    return dir.isEmpty ? "/" : String(dir)
+  }
+
   /// Monotonic time in seconds.
   static func now() -> Double {
     var ts = timespec()

@@ -22,22 +22,30 @@ struct LineFailure: Error, Sendable {
 final class RecordWorker: BatchWorker {
   private let engine: AnonymizerWorker
   private let inputNames: [String]
+  private let prefixes: [[UInt8]]
   private let policy: InvalidInputPolicy
+  private let skipProcessingErrors: Bool
 
-  init(engine: AnonymizerWorker, inputNames: [String], policy: InvalidInputPolicy) {
+  init(
+    engine: AnonymizerWorker, inputNames: [String], prefixes: [[UInt8]],
+    policy: InvalidInputPolicy, skipProcessingErrors: Bool
+  ) {
     self.engine = engine
     self.inputNames = inputNames
+    self.prefixes = prefixes
     self.policy = policy
+    self.skipProcessingErrors = skipProcessingErrors
   }
 
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
     var stats = RunStats()
+    let prefix = prefixes[batch.sourceIndex]
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
         let mark = output.bytes.count
         do throws(RecordFailure) {
-          let type = try engine.process(line, into: &output.bytes)
+          let type = try engine.process(line, dateShiftPrefix: prefix, into: &output.bytes)
           output.bytes.append(0x0A)
           output.lines += 1
           stats.countIn(type)
@@ -57,12 +65,28 @@ final class RecordWorker: BatchWorker {
             }
           } else {
             stats.processingErrors += 1
+            if skipProcessingErrors, let type = error.resourceType {
+              // Spec §6: the whole document becomes an empty resource of the root's type.
+              output.bytes.append(contentsOf: #"{"resourceType":""#.utf8)
+              output.bytes.append(contentsOf: type.utf8)
+              output.bytes.append(contentsOf: Self.emptyResourceTail)
+              output.bytes.append(0x0A)
+              output.lines += 1
+              stats.skipped += 1
+              stats.messages.append("emptied " + failure.message)
+              continue
+            }
           }
           output.stop = failure
           break
         }
       }
     }
+    stats.engine = engine.takeCounters()
     output.report = stats
   }
+
+  static let emptyResourceTail = Array(
+    (#"","meta":{"security":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ObservationValue","#
+      + #""code":"REDACTED","display":"redacted"}]}}"#).utf8)
 }

@@ -55,6 +55,31 @@ struct Run: ParsableCommand {
     valueName: "fail|skip"))
   var invalidInput: InvalidInputPolicy = .fail
 
+  @Option(name: .customLong("keys"), help: ArgumentHelp(
+    "A JSON file {\"dateShiftKey\", \"cryptoHashKey\", \"encryptKey\"} overriding the configuration's keys.",
+    valueName: "FILE"))
+  var keys: String?
+
+  @Option(name: .customLong("date-shift-scope"), help: ArgumentHelp(
+    "Date-shift scope: resource, file or folder (overrides the configuration).",
+    valueName: "SCOPE"))
+  var dateShiftScope: DateShiftScopeOption?
+
+  @Option(name: .customLong("date-shift-prefix"), help: ArgumentHelp(
+    "The file or folder name that scopes file and folder hash with the key, for standard input.",
+    valueName: "NAME"))
+  var dateShiftPrefix: String?
+
+  @Option(name: .customLong("processing-errors"), help: ArgumentHelp(
+    "A resource that cannot be de-identified: raise (exit 1) or skip (write an empty resource).",
+    valueName: "raise|skip"))
+  var processingErrors: ProcessingErrorsOption?
+
+  @Option(name: .customLong("today"), help: ArgumentHelp(
+    "The date the 'age over 89' rules count from (default: today), for reproducible runs.",
+    valueName: "YYYY-MM-DD"))
+  var today: String?
+
   @Option(name: .long, help: ArgumentHelp(
     "Write the run report as JSON to FILE when done (- for standard error).", valueName: "FILE"))
   var stats: String?
@@ -74,6 +99,9 @@ struct Run: ParsableCommand {
     }
     if output != nil && outputDir != nil {
       throw ValidationError("--output and --output-dir cannot be used together")
+    }
+    if let today, LocalDate.parse(today) == nil {
+      throw ValidationError("--today must be a date YYYY-MM-DD")
     }
     if outputDir != nil && (inputs.isEmpty || inputs.contains("-")) {
       throw ValidationError("--output-dir needs input files or directories, not standard input")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FHIRDeid
 
 /// What to do with a line that is not a JSON object or not valid FHIR R4.
 enum InvalidInputPolicy: String, ExpressibleByArgument, CaseIterable {
@@ -14,4 +15,22 @@ extension Run {
     if quiet { return false }
     return progress ?? stderrIsTerminal
   }
+}
+
+/// `--date-shift-scope`.
+enum DateShiftScopeOption: String, ExpressibleByArgument, CaseIterable {
+  case resource, file, folder
+
+  var scope: Configuration.DateShiftScope {
+    switch self {
+    case .resource: .resource
+    case .file: .file
+    case .folder: .folder
+    }
+  }
+}
+
+/// `--processing-errors`.
+enum ProcessingErrorsOption: String, ExpressibleByArgument, CaseIterable {
+  case raise, skip
 }

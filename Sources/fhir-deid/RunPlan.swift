@@ -10,6 +10,8 @@ struct RunPlan {
   let anonymizer: Anonymizer
   let inputs: [InputSource]
   let jobs: Int
+  /// The date-shift prefix of each input.
+  let prefixes: [[UInt8]]
 
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
@@ -26,10 +28,25 @@ struct RunPlan {
       throw ReportedFailure(status: .noInput)
     }
     configSource = "file:" + path
+    var configuration: Configuration
     do {
-      let configuration = try Configuration.load(configText)
-      for warning in configuration.warnings { Diagnostics.warning("\(path): \(warning)") }
-      anonymizer = try Anonymizer(configuration: configuration)
+      configuration = try Configuration.load(configText)
+    } catch {
+      Diagnostics.error("invalid configuration \(path): \(error.message)")
+      throw ReportedFailure(status: .configuration)
+    }
+    for warning in configuration.warnings { Diagnostics.warning("\(path): \(warning)") }
+    if let scope = options.dateShiftScope { configuration.parameters.dateShiftScope = scope.scope }
+    if let policy = options.processingErrors {
+      configuration.processingErrors = policy == .skip ? .skip : .raise
+    }
+    let keys = try Keys.resolve(configuration: configuration, keyFile: options.keys)
+    let today = options.today.flatMap(LocalDate.parse) ?? LocalDate.today()
+    let settings = EngineSettings(
+      dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),
+      encryptKey: Array(keys.encrypt.utf8), today: today)
+    do {
+      anonymizer = try Anonymizer(configuration: configuration, settings: settings)
     } catch {
       Diagnostics.error("invalid configuration \(path): \(error.message)")
       throw ReportedFailure(status: .configuration)
@@ -41,6 +58,27 @@ struct RunPlan {
       throw ReportedFailure(status: .noInput)
     }
     jobs = options.jobs ?? FileIO.availableCores()
+    prefixes = inputs.map {
+      Self.dateShiftPrefix(for: $0, scope: configuration.parameters.dateShiftScope, options: options)
+    }
+  }
+
+  /// The date-shift prefix of one input (spec §9): its file name for scope `file`, its folder's
+  /// name for scope `folder`, `--date-shift-prefix` for standard input; empty otherwise (the
+  /// root resource id is used then).
+  static func dateShiftPrefix(
+    for input: InputSource, scope: Configuration.DateShiftScope, options: Run
+  ) -> [UInt8] {
+    switch (input, scope) {
+    case (.standardInput, .file), (.standardInput, .folder):
+      return Array((options.dateShiftPrefix ?? "").utf8)
+    case (.file(let path), .file):
+      return Array(FileIO.baseName(path).utf8)
+    case (.file(let path), .folder):
+      return Array(FileIO.baseName(FileIO.directoryName(path)).utf8)
+    default:
+      return []
+    }
   }
 
   /// Runs the pipeline (once, or once per input with `--output-dir`), then reports.
@@ -59,8 +97,11 @@ struct RunPlan {
     let jobs = self.jobs
     let policy = options.invalidInput
     let anonymizer = self.anonymizer
+    let prefixes = self.prefixes
     let makeWorker: @Sendable () -> any BatchWorker = {
-      RecordWorker(engine: anonymizer.makeWorker(), inputNames: names, policy: policy)
+      RecordWorker(
+        engine: anonymizer.makeWorker(), inputNames: names, prefixes: prefixes, policy: policy,
+        skipProcessingErrors: anonymizer.configuration.processingErrors == .skip)
     }
 
     for (target, group) in outputPlan() {

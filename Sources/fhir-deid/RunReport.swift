@@ -1,5 +1,6 @@
 import ByteJSON
 import DeidCrypto
+import FHIRDeid
 import FHIRModel
 
 /// The `--stats` run report (a JSON object; fields per the command-line contract).
@@ -78,6 +79,28 @@ struct RunReport {
         w.object { w in
           w.field("invalidInput") { w in w.int(s.invalidInput) }
           w.field("processing") { w in w.int(s.processingErrors) }
+        }
+      }
+      let rules = plan.anonymizer.configuration.rules
+      let counters = s.engine ?? EngineCounters(ruleCount: rules.count)
+      w.field("methods") { w in
+        w.object { w in
+          for (i, method) in Rule.Method.allCases.enumerated() {
+            w.field(method.rawValue) { w in w.int(i < counters.methods.count ? counters.methods[i] : 0) }
+          }
+        }
+      }
+      w.field("rules") { w in
+        w.array(Array(rules.indices)) { w, i in
+          let c = i < counters.rules.count ? counters.rules[i] : EngineCounters.RuleCounts()
+          w.object { w in
+            w.field("index") { w in w.int(i) }
+            w.field("path") { w in w.string(rules[i].path) }
+            w.field("method") { w in w.string(rules[i].method.rawValue) }
+            w.field("matched") { w in w.int(c.matched) }
+            w.field("nodes") { w in w.int(c.nodes) }
+            w.field("resources") { w in w.int(c.resources) }
+          }
         }
       }
       w.field("throughput") { w in

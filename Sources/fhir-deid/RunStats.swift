@@ -15,6 +15,8 @@ struct RunStats: Sendable {
   var skipped = 0
   var invalidInput = 0
   var processingErrors = 0
+  /// Rule and method counts of the engine.
+  var engine: EngineCounters?
   /// Messages about skipped lines, in line order (no values, only positions and paths).
   var messages: [String] = []
 
@@ -38,5 +40,13 @@ struct RunStats: Sendable {
     lhs.skipped &+= rhs.skipped
     lhs.invalidInput &+= rhs.invalidInput
     lhs.processingErrors &+= rhs.processingErrors
+    if let more = rhs.engine {
+      if var sum = lhs.engine {
+        sum += more
+        lhs.engine = sum
+      } else {
+        lhs.engine = more
+      }
+    }
   }
 }

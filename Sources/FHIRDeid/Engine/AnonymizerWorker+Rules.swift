@@ -1,0 +1,197 @@
+import ByteJSON
+import FHIRModel
+import FHIRPath
+
+extension AnonymizerWorker {
+  /// Applies the configuration to the tree of one document (spec §3.1): every resource node,
+  /// pre-order in document order, gets its rules; operations bubble up to enclosing resources and
+  /// become labels on every resource that is not `contained`.
+  func applyRules(_ bytes: UnsafeRawBufferPointer) throws(RecordFailure) {
+    let count = tree.count
+    visited.removeAll(keepingCapacity: true)
+    visited.append(contentsOf: repeatElement(false, count: count))
+    labels.removeAll(keepingCapacity: true)
+    labels.append(contentsOf: repeatElement([], count: count))
+    var rootOperations: Operations = []
+    try walk(0, bytes: bytes, into: &rootOperations)
+  }
+
+  /// Visits `node`'s subtree; resource nodes are processed on the way down and labelled on the
+  /// way up. `operations` collects what was done in the nearest enclosing resource.
+  private func walk(_ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations)
+    throws(RecordFailure)
+  {
+    let n = tree[node]
+    if n.isResource {
+      var own = try processResource(node, bytes: bytes)
+      var child = tree[node].firstChild
+      while child >= 0 {
+        try walk(child, bytes: bytes, into: &own)
+        child = tree[child].nextSibling
+      }
+      if !isContained(node, bytes: bytes) { labels[Int(node)] = own }
+      operations.formUnion(own)
+    } else {
+      var child = n.firstChild
+      while child >= 0 {
+        try walk(child, bytes: bytes, into: &operations)
+        child = tree[child].nextSibling
+      }
+    }
+  }
+
+  private func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+    let n = tree[node]
+    guard n.parent >= 0 else { return false }
+    return ResourceTree.equals(
+      UnsafeRawBufferPointer(rebasing: bytes[Int(n.nameStart)..<Int(n.nameStart) + Int(n.nameLength)]),
+      "contained")
+  }
+
+  /// Runs every rule that applies to the resource at `resource`, in order (spec §3.2–3.4).
+  private func processResource(_ resource: Int32, bytes: UnsafeRawBufferPointer)
+    throws(RecordFailure) -> Operations
+  {
+    var operations: Operations = []
+    // Microsoft builds its node tables once, before any rule runs: nodes added later (by a
+    // substitution) are not selected by later fast-path rules.
+    let limit = Int32(tree.count)
+    for ruleIndex in anonymizer.rulesByType[Int(tree[resource].type.raw)] {
+      let rule = configuration.rules[ruleIndex]
+      try select(rule, in: resource, limit: limit, bytes: bytes)
+      guard !matches.isEmpty else { continue }
+      counters.rules[ruleIndex].matched &+= matches.count
+      counters.rules[ruleIndex].resources &+= 1
+      let selected = matches
+      for node in selected {
+        try process(node, rule: rule, resource: resource, bytes: bytes, into: &operations)
+      }
+    }
+    return operations
+  }
+
+  /// Fills `matches` with the nodes the rule selects in `resource`.
+  private func select(_ rule: Rule, in resource: Int32, limit: Int32, bytes: UnsafeRawBufferPointer)
+    throws(RecordFailure)
+  {
+    matches.removeAll(keepingCapacity: true)
+    switch rule.selector {
+    case .wholeResource:
+      matches.append(resource)
+    case .byType(let type, let member):
+      guard let type else { return }
+      collectDescendants(of: resource, limit: limit) { tree[$0].type == type }
+      if let member { selectMembers(member, bytes: bytes) }
+    case .byName(let name, let member):
+      collectDescendants(of: resource, limit: limit) { tree.nameEquals($0, name, in: bytes) }
+      if let member { selectMembers(member, bytes: bytes) }
+    case .expression(let expression):
+      items.removeAll(keepingCapacity: true)
+      do {
+        try evaluator.evaluate(
+          expression, focus: resource, resource: resource, tree: tree, tape: tape, bytes: bytes,
+          into: &items)
+      } catch {
+        throw RecordFailure(
+          .processing("FHIRPath evaluation failed: \(error)"), resourceType: tree[0].type.name,
+          path: tree.path(of: resource, bytes: bytes), rule: rule.index)
+      }
+      for item in items {
+        guard case .node(let node) = item else {
+          throw RecordFailure(
+            .processing("the rule's path yields values, not elements"),
+            resourceType: tree[0].type.name, rule: rule.index)
+        }
+        matches.append(node)
+      }
+    }
+  }
+
+  /// Appends, in pre-order, every node below `resource` that satisfies `predicate`: nested
+  /// resource nodes are candidates themselves but are not descended into (spec §3.3).
+  private func collectDescendants(
+    of resource: Int32, limit: Int32, where predicate: (Int32) -> Bool
+  ) {
+    var node = tree[resource].firstChild
+    while node >= 0 {
+      if node < limit && predicate(node) { matches.append(node) }
+      let n = tree[node]
+      if !n.isResource && n.firstChild >= 0 {
+        node = n.firstChild
+        continue
+      }
+      // Next sibling, or the next sibling of the nearest ancestor below `resource` that has one.
+      var current = node
+      node = -1
+      while current != resource {
+        let c = tree[current]
+        if c.nextSibling >= 0 {
+          node = c.nextSibling
+          break
+        }
+        current = c.parent
+      }
+    }
+  }
+
+  /// Replaces `matches` by the children named `member` of each match (an upper-case name equal
+  /// to the match's type, or `Resource`/`DomainResource`, selects the match itself).
+  private func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
+    let selected = matches
+    matches.removeAll(keepingCapacity: true)
+    let upper = member.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false
+    for node in selected {
+      if upper {
+        let n = tree[node]
+        let name = String(decoding: member, as: UTF8.self)
+        if n.type.name == name || name == "Resource" || name == "DomainResource" {
+          matches.append(node)
+          continue
+        }
+      }
+      var child = tree[node].firstChild
+      while child >= 0 {
+        if tree.nameEquals(child, member, in: bytes) { matches.append(child) }
+        child = tree[child].nextSibling
+      }
+    }
+  }
+
+  /// Applies `rule`'s method to `node` and its unvisited non-resource descendants (spec §3.4).
+  private func process(
+    _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer,
+    into operations: inout Operations
+  ) throws(RecordFailure) {
+    guard !visited[Int(node)] else { return }
+    let done = try apply(rule, to: node, resource: resource, bytes: bytes)
+    if !done.isEmpty {
+      operations.formUnion(done)
+      counters.rules[rule.index].nodes &+= 1
+      counters.methods[Rule.Method.allCases.firstIndex(of: rule.method) ?? 0] &+= 1
+    }
+    visited[Int(node)] = true
+    var child = tree[node].firstChild
+    while child >= 0 {
+      if !tree[child].isResource {
+        try process(child, rule: rule, resource: resource, bytes: bytes, into: &operations)
+      }
+      child = tree[child].nextSibling
+    }
+  }
+
+  /// One method on one node.
+  private func apply(
+    _ rule: Rule, to node: Int32, resource: Int32, bytes: UnsafeRawBufferPointer
+  ) throws(RecordFailure) -> Operations {
+    switch rule.method {
+    case .keep: return []
+    case .redact: return redact(node, bytes: bytes)
+    case .dateShift: return dateShift(node, bytes: bytes)
+    case .cryptoHash: return try cryptoHash(node, rule: rule, bytes: bytes)
+    case .encrypt, .substitute, .perturb, .generalize:
+      throw RecordFailure(
+        .processing("method '\(rule.method.rawValue)' is not available in this build"),
+        resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes), rule: rule.index)
+    }
+  }
+}

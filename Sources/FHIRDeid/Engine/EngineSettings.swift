@@ -1,0 +1,58 @@
+/// What a run supplies beyond the configuration file: keys (already resolved from the
+/// configuration, a key file or the environment) and the reference date of the ">89" rules.
+package struct EngineSettings: Sendable {
+  package var dateShiftKey: [UInt8]
+  package var cryptoHashKey: [UInt8]
+  package var encryptKey: [UInt8]
+  /// The date the "age over 89" rules count from (`--today`, default: the local date).
+  package var today: (year: Int, month: Int, day: Int)
+
+  package init(
+    dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],
+    today: (year: Int, month: Int, day: Int)
+  ) {
+    self.dateShiftKey = dateShiftKey
+    self.cryptoHashKey = cryptoHashKey
+    self.encryptKey = encryptKey
+    self.today = today
+  }
+
+  var todayDay: DateText.Day { DateText.Day(year: today.year, month: today.month, day: today.day) }
+}
+
+/// Per-rule and per-method counts of one worker, merged into the run report.
+package struct EngineCounters: Sendable {
+  package struct RuleCounts: Sendable {
+    /// Nodes the rule's path selected.
+    package var matched = 0
+    /// Nodes whose value the rule's method changed.
+    package var nodes = 0
+    /// Resources in which the rule selected at least one node.
+    package var resources = 0
+  }
+  package var rules: [RuleCounts]
+  /// Values changed, per method (indexed by `Rule.Method.allCases`).
+  package var methods: [Int]
+  /// Resources whose date shift fell back to resource scope for lack of a patient.
+  package var patientScopeFallbacks = 0
+
+  package init(ruleCount: Int) {
+    rules = Array(repeating: RuleCounts(), count: ruleCount)
+    methods = Array(repeating: 0, count: Rule.Method.allCases.count)
+  }
+
+  package static func += (lhs: inout EngineCounters, rhs: EngineCounters) {
+    for i in rhs.rules.indices where i < lhs.rules.count {
+      lhs.rules[i].matched &+= rhs.rules[i].matched
+      lhs.rules[i].nodes &+= rhs.rules[i].nodes
+      lhs.rules[i].resources &+= rhs.rules[i].resources
+    }
+    for i in rhs.methods.indices where i < lhs.methods.count { lhs.methods[i] &+= rhs.methods[i] }
+    lhs.patientScopeFallbacks &+= rhs.patientScopeFallbacks
+  }
+
+  var isZero: Bool {
+    patientScopeFallbacks == 0 && !methods.contains { $0 != 0 }
+      && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
+  }
+}

@@ -1,0 +1,346 @@
+import ByteJSON
+import FHIRModel
+import FHIRPath
+
+/// Writes a resource after the rules ran: compact JSON spliced from the input, with edited values
+/// replaced, emptied elements pruned (spec §3.7) and security labels added (spec §5).
+///
+/// Everything no rule touched is copied from the input as written (property order, number
+/// lexemes, escapes). An element whose value was removed and that has no surviving children is
+/// left out; arrays of primitives and their `_x` partners drop the same positions, so they stay
+/// paired. Resource nodes are never pruned.
+struct OutputWriter {
+  private var alive: [Bool] = []
+  private var childAlive: [Bool] = []
+  private var dirty: [Bool] = []
+  private var tokenNode: [Int32] = []
+  private var group: [Int32] = []
+
+  mutating func write(
+    tree: ResourceTree, tape: Tape, labels: [Operations], bytes: UnsafeRawBufferPointer,
+    into out: inout [UInt8]
+  ) {
+    prepare(tree: tree, tape: tape, labels: labels)
+    guard dirty[0] else {
+      tape.writeCompact(from: bytes, into: &out)
+      return
+    }
+    var context = Context(
+      tree: tree, tape: tape, labels: labels, bytes: bytes, alive: alive, childAlive: childAlive,
+      dirty: dirty, tokenNode: tokenNode)
+    context.writeObject(0, owner: 0, kind: .resource, into: &out)
+  }
+
+  /// Computes, bottom-up, which nodes survive and which subtrees changed, and maps tape tokens
+  /// to nodes.
+  private mutating func prepare(tree: ResourceTree, tape: Tape, labels: [Operations]) {
+    let count = tree.count
+    alive.removeAll(keepingCapacity: true)
+    alive.append(contentsOf: repeatElement(false, count: count))
+    childAlive.removeAll(keepingCapacity: true)
+    childAlive.append(contentsOf: repeatElement(false, count: count))
+    dirty.removeAll(keepingCapacity: true)
+    dirty.append(contentsOf: repeatElement(false, count: count))
+    tokenNode.removeAll(keepingCapacity: true)
+    tokenNode.append(contentsOf: repeatElement(-1, count: tape.count))
+    var i = count - 1
+    while i >= 0 {
+      let node = tree[Int32(i)]
+      let value = tree.currentlyHasValue(Int32(i))
+      alive[i] = node.isResource || value || childAlive[i]
+      if tree.edit(of: Int32(i)) != .original || (i < labels.count && !labels[i].isEmpty) {
+        dirty[i] = true
+      }
+      if node.parent >= 0 {
+        let p = Int(node.parent)
+        if alive[i] { childAlive[p] = true }
+        if dirty[i] || !alive[i] { dirty[p] = true }
+      }
+      if node.valueToken >= 0 { tokenNode[Int(node.valueToken)] = Int32(i) }
+      if node.shadowToken >= 0 { tokenNode[Int(node.shadowToken)] = Int32(i) }
+      i -= 1
+    }
+  }
+
+  private struct Context {
+    let tree: ResourceTree
+    let tape: Tape
+    let labels: [Operations]
+    let bytes: UnsafeRawBufferPointer
+    let alive: [Bool]
+    let childAlive: [Bool]
+    let dirty: [Bool]
+    let tokenNode: [Int32]
+    var group: [Int32] = []
+
+    enum Kind { case complex, resource, shadow }
+
+    /// Writes the object at tape index `object`, which holds `owner`'s members (a complex
+    /// element, a resource, or a primitive's `_x` object).
+    mutating func writeObject(_ object: Int, owner: Int32, kind: Kind, into out: inout [UInt8]) {
+      let pending = kind == .resource ? labels[Int(owner)] : []
+      if !dirty[Int(owner)] && pending.isEmpty {
+        tape.writeCompact(tokens: object..<(Int(tape[object].link) + 1), from: bytes, into: &out)
+        return
+      }
+      out.append(UInt8(ascii: "{"))
+      var first = true
+      var metaWritten = false
+      for (key, value) in tape.members(of: object) {
+        let keyToken = tape[key]
+        let name = UnsafeRawBufferPointer(rebasing: bytes[keyToken.range])
+        if kind == .resource && !pending.isEmpty && ResourceTree.equals(name, "meta") {
+          let node = tokenNode[value]
+          member(key, first: &first, into: &out)
+          writeMeta(value, node: node, labels: pending, into: &out)
+          metaWritten = true
+          continue
+        }
+        let mark = out.count
+        let wasFirst = first
+        member(key, first: &first, into: &out)
+        if !writeValue(value, key: key, owner: owner, shadow: name.first == UInt8(ascii: "_"), into: &out) {
+          out.removeSubrange(mark...)
+          first = wasFirst
+        }
+      }
+      if !pending.isEmpty && !metaWritten {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: #""meta":{"security":"#.utf8)
+        out.append(UInt8(ascii: "["))
+        appendLabels(pending, existing: [], first: true, into: &out)
+        out.append(contentsOf: "]}".utf8)
+      }
+      out.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes `"key":` (with a comma before it unless it is the first member).
+    func member(_ key: Int, first: inout Bool, into out: inout [UInt8]) {
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      let token = tape[key]
+      out.append(contentsOf: bytes[(Int(token.start) - 1)...Int(token.end)])
+      out.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes the value of one member; returns false when nothing of it survives.
+    mutating func writeValue(
+      _ value: Int, key: Int, owner: Int32, shadow: Bool, into out: inout [UInt8]
+    ) -> Bool {
+      let token = tape[value]
+      switch token.kind {
+      case .arrayStart:
+        return writeArray(value, owner: owner, shadow: shadow, into: &out)
+      case .objectStart:
+        let node = tokenNode[value]
+        guard node >= 0 else {
+          copy(value, into: &out)
+          return true
+        }
+        if shadow {
+          guard childAlive[Int(node)] else { return false }
+          writeObject(value, owner: node, kind: .shadow, into: &out)
+          return true
+        }
+        guard alive[Int(node)] else { return false }
+        writeObject(value, owner: node, kind: tree[node].isResource ? .resource : .complex, into: &out)
+        return true
+      default:
+        let node = tokenNode[value]
+        guard node >= 0 else {
+          copy(value, into: &out)
+          return true
+        }
+        guard tree.currentlyHasValue(node) else { return false }
+        writePrimitive(node, into: &out)
+        return true
+      }
+    }
+
+    /// Writes an array member, dropping dead items (the same positions in `x` and `_x`).
+    mutating func writeArray(_ array: Int, owner: Int32, shadow: Bool, into out: inout [UInt8])
+      -> Bool
+    {
+      // The nodes of this member by array position.
+      var sample: Int32 = -1
+      var count = 0
+      for item in tape.elements(of: array) {
+        if sample < 0 { sample = tokenNode[item] }
+        count += 1
+      }
+      guard sample >= 0 else {
+        copy(array, into: &out)
+        return true
+      }
+      let element = tree[sample].element
+      let type = tree[sample].type
+      group.removeAll(keepingCapacity: true)
+      group.append(contentsOf: repeatElement(-1, count: count))
+      var child = tree[owner].firstChild
+      while child >= 0 {
+        let c = tree[child]
+        if c.element == element && c.type == type && Int(c.index) < count {
+          group[Int(c.index)] = child
+        }
+        child = c.nextSibling
+      }
+      out.append(UInt8(ascii: "["))
+      var first = true
+      var content = false
+      var position = 0
+      for item in tape.elements(of: array) {
+        defer { position += 1 }
+        let node = group[position]
+        guard node >= 0, alive[Int(node)] else { continue }
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        let n = tree[node]
+        if shadow {
+          if childAlive[Int(node)], tape[item].kind == .objectStart {
+            writeObject(item, owner: node, kind: .shadow, into: &out)
+            content = true
+          } else {
+            out.append(contentsOf: "null".utf8)
+          }
+        } else if n.type.isPrimitive && !n.isResource {
+          if tree.currentlyHasValue(node) {
+            writePrimitive(node, into: &out)
+            content = true
+          } else {
+            out.append(contentsOf: "null".utf8)
+          }
+        } else {
+          writeObject(item, owner: node, kind: n.isResource ? .resource : .complex, into: &out)
+          content = true
+        }
+      }
+      out.append(UInt8(ascii: "]"))
+      return content
+    }
+
+    /// Writes a primitive's current value.
+    func writePrimitive(_ node: Int32, into out: inout [UInt8]) {
+      switch tree.edit(of: node) {
+      case .replaced(let text, .string):
+        JSONEscaping.appendQuoted(text, to: &out)
+      case .replaced(let text, .literal):
+        out.append(contentsOf: text)
+      case .original, .removed:
+        copy(Int(tree[node].valueToken), into: &out)
+      }
+    }
+
+    /// Copies the value at tape index `index` as written (compact).
+    func copy(_ index: Int, into out: inout [UInt8]) {
+      let token = tape[index]
+      switch token.kind {
+      case .objectStart, .arrayStart:
+        tape.writeCompact(tokens: index..<(Int(token.link) + 1), from: bytes, into: &out)
+      case .string, .key:
+        out.append(contentsOf: bytes[(Int(token.start) - 1)...Int(token.end)])
+      default:
+        out.append(contentsOf: bytes[token.range])
+      }
+    }
+
+    /// Writes `meta` with the security labels of `labels` that it lacks (codes compared
+    /// ignoring case); everything else in it as the rules left it.
+    mutating func writeMeta(_ object: Int, node: Int32, labels: Operations, into out: inout [UInt8])
+    {
+      guard tape[object].kind == .objectStart, node >= 0 else {
+        out.append(contentsOf: #"{"security":["#.utf8)
+        appendLabels(labels, existing: [], first: true, into: &out)
+        out.append(contentsOf: "]}".utf8)
+        return
+      }
+      let existing = existingCodes(in: node)
+      out.append(UInt8(ascii: "{"))
+      var first = true
+      var securityWritten = false
+      for (key, value) in tape.members(of: object) {
+        let name = UnsafeRawBufferPointer(rebasing: bytes[tape[key].range])
+        let mark = out.count
+        let wasFirst = first
+        member(key, first: &first, into: &out)
+        if ResourceTree.equals(name, "security"), tape[value].kind == .arrayStart {
+          let arrayMark = out.count
+          let wrote = writeArray(value, owner: node, shadow: false, into: &out)
+          if wrote {
+            out.removeLast()  // "]"
+            appendLabels(labels, existing: existing, first: false, into: &out)
+          } else {
+            out.removeSubrange(arrayMark...)
+            out.append(UInt8(ascii: "["))
+            appendLabels(labels, existing: existing, first: true, into: &out)
+          }
+          out.append(UInt8(ascii: "]"))
+          securityWritten = true
+          continue
+        }
+        if !writeValue(value, key: key, owner: node, shadow: name.first == UInt8(ascii: "_"), into: &out) {
+          out.removeSubrange(mark...)
+          first = wasFirst
+        }
+      }
+      if !securityWritten {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: #""security":["#.utf8)
+        appendLabels(labels, existing: existing, first: true, into: &out)
+        out.append(UInt8(ascii: "]"))
+      }
+      out.append(UInt8(ascii: "}"))
+    }
+
+    /// The upper-cased codes of the security codings already in `meta` (as the rules left them).
+    func existingCodes(in meta: Int32) -> Set<[UInt8]> {
+      var codes: Set<[UInt8]> = []
+      var child = tree[meta].firstChild
+      while child >= 0 {
+        if tree.nameEquals(child, securityName, in: bytes) {
+          var c = tree[child].firstChild
+          while c >= 0 {
+            if tree.nameEquals(c, codeName, in: bytes), tree.currentlyHasValue(c) {
+              var text: [UInt8] = []
+              switch tree.edit(of: c) {
+              case .replaced(let t, _): text = t
+              default:
+                let token = tape[Int(tree[c].valueToken)]
+                text = Array(bytes[token.range])
+              }
+              codes.insert(text.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 })
+            }
+            c = tree[c].nextSibling
+          }
+        }
+        child = tree[child].nextSibling
+      }
+      return codes
+    }
+
+    func appendLabels(
+      _ labels: Operations, existing: Set<[UInt8]>, first: Bool, into out: inout [UInt8]
+    ) {
+      var first = first
+      for label in Operations.labels where labels.contains(label.operation) {
+        let code = Array(UnsafeRawBufferPointer(start: label.code.utf8Start, count: label.code.utf8CodeUnitCount))
+        guard !existing.contains(code) else { continue }
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        out.append(UInt8(ascii: "{"))
+        if let system = label.system {
+          out.append(contentsOf: #""system":""#.utf8)
+          out.append(contentsOf: UnsafeRawBufferPointer(start: system.utf8Start, count: system.utf8CodeUnitCount))
+          out.append(contentsOf: #"","#.utf8)
+        }
+        out.append(contentsOf: #""code":""#.utf8)
+        out.append(contentsOf: code)
+        out.append(contentsOf: #"","display":""#.utf8)
+        out.append(contentsOf: UnsafeRawBufferPointer(start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
+        out.append(contentsOf: #""}"#.utf8)
+      }
+    }
+  }
+}
+
+private let securityName = Array("security".utf8)
+private let codeName = Array("code".utf8)

@@ -1,0 +1,54 @@
+import DeidCrypto
+import FHIRModel
+import FHIRPath
+
+extension AnonymizerWorker {
+  /// `cryptoHash` (spec §4.4): HMAC-SHA256 hex of the value; for `Reference.reference` only the
+  /// id part of a recognised reference is hashed.
+  func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer) throws(RecordFailure)
+    -> Operations
+  {
+    guard loadText(node, bytes: bytes) else { return [] }
+    guard let hmac else {
+      throw RecordFailure(
+        .processing("cryptoHash key could not be set up"), resourceType: tree[0].type.name,
+        rule: rule.index)
+    }
+    let parent = tree[node].parent
+    var out: [UInt8] = []
+    do throws(CryptoError) {
+      if parent >= 0, tree[parent].type == .reference,
+        tree.nameEqualsIgnoringCase(node, "reference", in: bytes)
+      {
+        switch ReferenceText.parts(text) {
+        case .unchanged: return .cryptoHash
+        case .whole: try hex(text[...], hmac, into: &out)
+        case .id(let prefix, let id, let suffix):
+          out.append(contentsOf: text[prefix])
+          try hex(text[id], hmac, into: &out)
+          out.append(contentsOf: text[suffix])
+        }
+      } else {
+        try hex(text[...], hmac, into: &out)
+      }
+    } catch {
+      throw RecordFailure(
+        .processing("libcrypto failed while hashing"), resourceType: tree[0].type.name,
+        path: tree.path(of: node, bytes: bytes), rule: rule.index)
+    }
+    replace(node, with: out)
+    return .cryptoHash
+  }
+
+  private func hex(_ message: ArraySlice<UInt8>, _ hmac: HMACSHA256, into out: inout [UInt8])
+    throws(CryptoError)
+  {
+    let failure: CryptoError? = message.withUnsafeBytes { raw in
+      do throws(CryptoError) {
+        try hmac.hexDigest(raw, into: &out)
+        return nil
+      } catch { return error }
+    }
+    if let failure { throw failure }
+  }
+}

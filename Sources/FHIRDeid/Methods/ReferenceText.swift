@@ -1,0 +1,156 @@
+import FHIRModel
+
+/// Which part of a `Reference.reference` is the id that `cryptoHash` replaces (spec §4.4,
+/// Microsoft's `ReferenceUtility`): `#local`, `[http(s)://…]Type/id[/_history/vid]`,
+/// `urn:oid:…`, `urn:uuid:…`; anything else is hashed whole.
+enum ReferenceText {
+  /// What to hash and how to put the result back.
+  enum Parts: Equatable {
+    /// `prefix` + H(`id`) + `suffix`.
+    case id(prefix: Range<Int>, id: Range<Int>, suffix: Range<Int>)
+    /// H(whole value).
+    case whole
+    /// Leave as is (`#` alone).
+    case unchanged
+  }
+
+  static let resourceTypes: Set<[UInt8]> = Set(R4.resourceTypeNames.map { Array($0.utf8) })
+  static let longestType = R4.resourceTypeNames.map(\.utf8.count).max() ?? 0
+
+  static func parts(_ t: [UInt8]) -> Parts {
+    let n = t.count
+    if n > 0, t[0] == UInt8(ascii: "#") {
+      return n == 1 ? .unchanged : .id(prefix: 0..<1, id: 1..<n, suffix: n..<n)
+    }
+    if let p = resourceReference(t) { return p }
+    if startsWith(t, "urn:oid:") {
+      let rest = 8..<n
+      return isOID(t[rest]) ? .id(prefix: 0..<8, id: rest, suffix: n..<n) : .whole
+    }
+    if startsWith(t, "urn:uuid:") {
+      let rest = 9..<n
+      return isUUID(t[rest]) ? .id(prefix: 0..<9, id: rest, suffix: n..<n) : .whole
+    }
+    return .whole
+  }
+
+  /// `^((https?://[A-Za-z0-9\/.:%$]*)?Type/)(id)(/_history/vid)?$`
+  private static func resourceReference(_ t: [UInt8]) -> Parts? {
+    let n = t.count
+    // Optional history suffix: the last "/_history/" followed by a valid version id.
+    var body = n
+    var suffix = n..<n
+    if let h = lastRange(of: Array("/_history/".utf8), in: t) {
+      let vid = t[h.upperBound..<n]
+      if isIDText(vid) {
+        body = h.lowerBound
+        suffix = h.lowerBound..<n
+      }
+    }
+    // The id: after the last "/" of the body.
+    guard let slash = t[0..<body].lastIndex(of: UInt8(ascii: "/")), isIDText(t[(slash + 1)..<body])
+    else { return nil }
+    // A resource type name must end right before the slash; what precedes it must be empty or
+    // an http(s) URL prefix of the allowed characters.
+    let limit = min(slash, longestType)
+    var length = 1
+    while length <= limit {
+      let typeStart = slash - length
+      if resourceTypes.contains(Array(t[typeStart..<slash])), isURLPrefix(t[0..<typeStart]) {
+        return .id(prefix: 0..<(slash + 1), id: (slash + 1)..<body, suffix: suffix)
+      }
+      length += 1
+    }
+    return nil
+  }
+
+  private static func isURLPrefix(_ p: ArraySlice<UInt8>) -> Bool {
+    if p.isEmpty { return true }
+    let a = Array(p)
+    let scheme: Int
+    if startsWith(a, "http://") {
+      scheme = 7
+    } else if startsWith(a, "https://") {
+      scheme = 8
+    } else {
+      return false
+    }
+    for b in a[scheme...] {
+      switch b {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "\\"), UInt8(ascii: "/"),
+        UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "$"):
+        continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// 1–64 of `[A-Za-z0-9.-]`.
+  private static func isIDText(_ s: ArraySlice<UInt8>) -> Bool {
+    guard (1...64).contains(s.count) else { return false }
+    for b in s {
+      switch b {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"):
+        continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// `[0-2](\.(0|[1-9][0-9]*))+`
+  private static func isOID(_ s: ArraySlice<UInt8>) -> Bool {
+    let a = Array(s)
+    guard a.count >= 3, (UInt8(ascii: "0")...UInt8(ascii: "2")).contains(a[0]) else { return false }
+    var i = 1
+    var arcs = 0
+    while i < a.count {
+      guard a[i] == UInt8(ascii: ".") else { return false }
+      i += 1
+      let start = i
+      while i < a.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(a[i]) { i += 1 }
+      guard i > start, !(i - start > 1 && a[start] == UInt8(ascii: "0")) else { return false }
+      arcs += 1
+    }
+    return arcs >= 1
+  }
+
+  /// 8-4-4-4-12 hexadecimal digits, any case.
+  private static func isUUID(_ s: ArraySlice<UInt8>) -> Bool {
+    let a = Array(s)
+    guard a.count == 36 else { return false }
+    for (i, b) in a.enumerated() {
+      if i == 8 || i == 13 || i == 18 || i == 23 {
+        guard b == UInt8(ascii: "-") else { return false }
+      } else {
+        let hex =
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+          || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(b)
+          || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(b)
+        guard hex else { return false }
+      }
+    }
+    return true
+  }
+
+  static func startsWith(_ t: [UInt8], _ prefix: StaticString) -> Bool {
+    let n = prefix.utf8CodeUnitCount
+    guard t.count >= n else { return false }
+    let p = prefix.utf8Start
+    for i in 0..<n where t[i] != p[i] { return false }
+    return true
+  }
+
+  private static func lastRange(of needle: [UInt8], in t: [UInt8]) -> Range<Int>? {
+    guard t.count >= needle.count else { return nil }
+    var i = t.count - needle.count
+    while i >= 0 {
+      if t[i..<(i + needle.count)].elementsEqual(needle) { return i..<(i + needle.count) }
+      i -= 1
+    }
+    return nil
+  }
+}

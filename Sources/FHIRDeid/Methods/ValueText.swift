@@ -1,0 +1,59 @@
+import ByteJSON
+import FHIRModel
+import FHIRPath
+
+extension AnonymizerWorker {
+  /// Puts into `text` the value a method sees for `node` (spec §4.9) and returns true, or returns
+  /// false when the node has no value now (or an empty one): strings unescaped and trimmed,
+  /// numbers as written, booleans as .NET prints them (`True`/`False`).
+  func loadText(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+    text.removeAll(keepingCapacity: true)
+    switch tree.edit(of: node) {
+    case .removed: return false
+    case .replaced(let replacement, _):
+      text.append(contentsOf: replacement)
+      return !text.isEmpty
+    case .original:
+      let n = tree[node]
+      guard n.valueToken >= 0, n.type.isPrimitive else { return false }
+      let token = tape[Int(n.valueToken)]
+      let raw = UnsafeRawBufferPointer(rebasing: bytes[token.range])
+      switch token.kind {
+      case .string:
+        if token.hasEscapes {
+          JSONEscaping.unescape(raw, into: &text)
+        } else {
+          text.append(contentsOf: raw)
+        }
+        trimText()
+      case .number: text.append(contentsOf: raw)
+      case .true: text.append(contentsOf: "True".utf8)
+      case .false: text.append(contentsOf: "False".utf8)
+      default: return false
+      }
+      return !text.isEmpty
+    }
+  }
+
+  /// Removes leading and trailing white space from `text` (Firely trims input strings).
+  private func trimText() {
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    var end = text.count
+    while end > 0, isSpace(text[end - 1]) { end -= 1 }
+    var start = 0
+    while start < end, isSpace(text[start]) { start += 1 }
+    if start > 0 || end < text.count {
+      text = Array(text[start..<end])
+    }
+  }
+
+  /// Replaces the node's value by `value`, written as a JSON string.
+  func replace(_ node: Int32, with value: [UInt8]) {
+    tree.setEdit(.replaced(text: value, json: .string), of: node)
+  }
+
+  /// Removes the node's value.
+  func remove(_ node: Int32) {
+    tree.setEdit(.removed, of: node)
+  }
+}

@@ -45,16 +45,12 @@ package enum Preset: String, CaseIterable, Sendable {
 /// they differ only in their first comment, the three date rules and `dateShiftScope`.
 enum PresetText {
   static let safeHarbor =
-    safeHarborHead + commonHead + keepRules + yearOnlyDateRules + otherRules
-    + parameters(dateShiftScope: "")
+    safeHarborHead + commonHead + keepRules + yearOnlyDateRules + otherRules + parametersStart
+    + parametersEnd
 
   static let safeHarborPatientShift =
-    patientShiftHead + commonHead + keepRules + shiftedDateRules + otherRules
-    + parameters(dateShiftScope: #"""
-          // #3 one offset for all resources of a patient (a fhir-deid extension of the format).
-          "dateShiftScope": "patient",
-
-      """#)
+    patientShiftHead + commonHead + keepRules + shiftedDateRules + otherRules + parametersStart
+    + patientScope + parametersEnd
 
   static let keepAll = #"""
     // fhir-deid preset "keep-all": no rules. Each resource is checked against FHIR R4 and written
@@ -453,13 +449,22 @@ enum PresetText {
 
     """#
 
-  /// The end of the rule list and the parameters; `dateShiftScope` is inserted first when given.
-  private static func parameters(dateShiftScope: String) -> String {
-    #"""
+  /// The end of the rule list and the start of the parameters.
+  private static let parametersStart = #"""
       ],
       "parameters": {
 
-    """# + dateShiftScope + #"""
+    """#
+
+  /// The date-shift scope of the patient-shift preset.
+  private static let patientScope = #"""
+        // #3 one offset for all resources of a patient (a fhir-deid extension of the format).
+        "dateShiftScope": "patient",
+
+    """#
+
+  /// The parameters both Safe Harbor presets share, and the end of the text.
+  private static let parametersEnd = #"""
         "enablePartialDatesForRedact": true,
         "enablePartialAgesForRedact": true,
         "enablePartialZipCodesForRedact": true,
@@ -474,5 +479,4 @@ enum PresetText {
     }
 
     """#
-  }
 }

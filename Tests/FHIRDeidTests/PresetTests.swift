@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func namesAndDescriptions() {
-    #expect(Preset.allCases.map(\.rawValue) == ["safe-harbor", "safe-harbor-patient-shift", "keep-all"])
+    #expect(
+      Preset.allCases.map(\.rawValue) == ["safe-harbor", "safe-harbor-patient-shift", "keep-all"])
     for preset in Preset.allCases {
       #expect(Preset(rawValue: preset.rawValue) == preset)
       #expect(!preset.description.isEmpty)
@@ -77,7 +78,8 @@ import Testing
     let rules = try preset.configuration().rules
     let method: Rule.Method = preset == .safeHarbor ? .redact : .dateShift
     for type in ["date", "dateTime", "instant"] {
-      #expect(rules.filter { $0.path == "nodesByType('\(type)')" && $0.method == method }.count == 1)
+      #expect(
+        rules.filter { $0.path == "nodesByType('\(type)')" && $0.method == method }.count == 1)
     }
     // Q3: a union drops nodes whose value equals an earlier node's.
     #expect(rules.filter { $0.path.contains("|") }.map(\.path) == [])
@@ -182,12 +184,15 @@ import Testing
       #expect(!rule.isWholeResource, "\(rule.path)")
     }
     // No catch-all keep: everything not named passes through, so it is all named instead.
-    #expect(!rules.contains { $0.method == .keep && ["Resource", "DomainResource"].contains($0.path) })
+    #expect(
+      !rules.contains { $0.method == .keep && ["Resource", "DomainResource"].contains($0.path) })
   }
 
   @Test func identifiersBecomePseudonyms() throws {
     let rules = try Preset.safeHarbor.configuration().rules
-    for path in ["Resource.id", "nodesByType('Reference').reference", "nodesByType('Identifier').value"] {
+    for path in [
+      "Resource.id", "nodesByType('Reference').reference", "nodesByType('Identifier').value",
+    ] {
       #expect(rules.first { $0.path == path }?.method == .cryptoHash, "\(path)")
     }
     // Provider and payer organizations keep their identifiers: those keeps come first.
@@ -198,7 +203,8 @@ import Testing
 
   @Test func relativesOnsetAgesAreRemovedWhole() throws {
     let rules = try Preset.safeHarbor.configuration().rules
-    let rule = try #require(rules.first { $0.path == "FamilyMemberHistory.condition.onset.ofType(Age)" })
+    let rule = try #require(
+      rules.first { $0.path == "FamilyMemberHistory.condition.onset.ofType(Age)" })
     #expect(rule.method == .substitute)
     #expect(rule.setting("replaceWith") == .null)
     // Before the general Age rule, which would keep ages up to 89.

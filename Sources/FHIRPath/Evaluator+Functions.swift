@@ -273,32 +273,43 @@ extension EvaluationRun {
   }
 
   /// `repeat(projection)`: the projection of the input, then of those results, and so on,
-  /// until no new items appear. Items already collected (the same node, or an equal value)
-  /// are not projected again, so the walk ends on finite trees and cycles of values.
+  /// until no new items appear. A node already collected is not collected again (so walks of
+  /// the finite tree end); a value equal to one already collected neither, and more than
+  /// ``EvaluationRun/repeatValueLimit`` values throw `.tooManyItems`.
   mutating func repeatProjection(
     _ projection: Int32, _ input: [FHIRPathItem], into out: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
-    var kept = borrowOperands()
-    defer { recycle(&kept) }
+    var seen = scratch.seenNodes
+    scratch.seenNodes = []
+    seen.removeAll(keepingCapacity: true)
+    seen.append(contentsOf: repeatElement(0, count: (tree.count + 63) / 64))
+    defer { scratch.seenNodes = seen }
+    var values = borrowOperands()
+    defer { recycle(&values) }
     var pending = borrow()
     defer { recycle(&pending) }
     var next = borrow()
     defer { recycle(&next) }
     pending.append(contentsOf: input)
-    var collected = 0
     while !pending.isEmpty {
       for (i, item) in pending.enumerated() {
         try eval(projection, Frame(this: item, index: Int64(i)), into: &next)
       }
       pending.removeAll(keepingCapacity: true)
       for item in next {
-        let o = try operand(item)
-        if try contains(o, item: item, in: kept) { continue }
-        collected += 1
-        guard collected <= Self.repeatLimit else {
-          throw FHIRPathEvaluationError(.tooManyItems)
+        switch item {
+        case .node(let n):
+          let (word, bit) = (Int(n) >> 6, UInt64(1) << UInt64(n & 63))
+          if seen[word] & bit != 0 { continue }
+          seen[word] |= bit
+        case .value(let v):
+          let o = Operand.value(v)
+          if try contains(o, item: item, in: values) { continue }
+          guard values.count < Self.repeatValueLimit else {
+            throw FHIRPathEvaluationError(.tooManyItems)
+          }
+          values.append(o)
         }
-        kept.append(o)
         out.append(item)
         pending.append(item)
       }

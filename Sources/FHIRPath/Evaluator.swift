@@ -91,6 +91,8 @@ struct EvaluationScratch {
   var items: [[FHIRPathItem]] = []
   var operands: [[Operand]] = []
   var regex: (pattern: [UInt8], regex: FHIRPathRegex)?
+  /// A bit per tree node for `repeat()`.
+  var seenNodes: [UInt64] = []
 
   /// Moves the contents out, leaving this empty (no copy of the buffers).
   mutating func take() -> EvaluationScratch {
@@ -111,8 +113,8 @@ struct EvaluationRun {
   let clock: EvaluationClock
   var scratch: EvaluationScratch
 
-  /// The most items `repeat()` may collect.
-  static let repeatLimit = 100_000
+  /// The most distinct values `repeat()` may collect (nodes are bounded by the tree).
+  static let repeatValueLimit = 1_000
 
   init(
     expression: CompiledExpression, tree: ResourceTree, tape: Tape,

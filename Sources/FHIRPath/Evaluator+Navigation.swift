@@ -19,7 +19,8 @@ extension EvaluationRun {
       matchesEveryType = false
       type = nil
       if isTypeName {
-        matchesEveryType = name.elementsEqual("Resource".utf8)
+        matchesEveryType =
+          name.elementsEqual("Resource".utf8)
           || name.elementsEqual("DomainResource".utf8)
         type = name.withUnsafeBytes { FHIRType.named($0) }
       }

@@ -176,7 +176,8 @@ extension EvaluationRun {
     case (.text(let s1, let e1), .text(let s2, let e2)):
       return UnsafeRawBufferPointer(rebasing: bytes[s1..<e1]).elementsEqual(
         UnsafeRawBufferPointer(rebasing: bytes[s2..<e2]))
-    case (.text(let s, let e), .value(.string(let x))), (.value(.string(let x)), .text(let s, let e)):
+    case (.text(let s, let e), .value(.string(let x))),
+      (.value(.string(let x)), .text(let s, let e)):
       return lineBytes(s, e, equal: x)
     case (.text, .value), (.value, .text):
       return false  // a String against any other type

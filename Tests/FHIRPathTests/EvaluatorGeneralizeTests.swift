@@ -49,7 +49,9 @@ struct EvaluatorGeneralizeTests {
     ("$this>=40 and $this<60", "60"), ("$this>=60 and $this<80", "80"),
   ]
 
-  @Test("range mapping", arguments: [("5", "20"), ("20", "40"), ("43", "60"), ("78", "80"), ("110", "removed")])
+  @Test(
+    "range mapping",
+    arguments: [("5", "20"), ("20", "40"), ("43", "60"), ("78", "80"), ("110", "removed")])
   func rangeMapping(_ n: String, _ expected: String) {
     let json = Self.patient("multipleBirthInteger", n)
     #expect(Self.generalize(json, "Patient.multipleBirthInteger", Self.ranges) == expected)
@@ -58,10 +60,22 @@ struct EvaluatorGeneralizeTests {
   @Test(
     "arithmetic value expressions on integer, positiveInt, unsignedInt",
     arguments: [
-      (#"{"resourceType":"Patient","multipleBirthInteger":5}"#, "Patient.multipleBirthInteger", "-10"),
-      (#"{"resourceType":"Patient","multipleBirthInteger":20}"#, "Patient.multipleBirthInteger", "10"),
-      (#"{"resourceType":"Patient","multipleBirthInteger":43}"#, "Patient.multipleBirthInteger", "30"),
-      (#"{"resourceType":"Patient","multipleBirthInteger":78}"#, "Patient.multipleBirthInteger", "60"),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":5}"#, "Patient.multipleBirthInteger",
+        "-10"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":20}"#, "Patient.multipleBirthInteger",
+        "10"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":43}"#, "Patient.multipleBirthInteger",
+        "30"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":78}"#, "Patient.multipleBirthInteger",
+        "60"
+      ),
       (#"{"resourceType":"Coverage","order":24}"#, "Coverage.order", "10"),
       (#"{"resourceType":"Patient","photo":[{"size":24}]}"#, "Patient.photo[0].size", "10"),
     ])
@@ -79,7 +93,9 @@ struct EvaluatorGeneralizeTests {
 
   @Test(
     "value sets",
-    arguments: [("en-AU", "en"), ("en-CA", "en"), ("en-CI", "removed"), ("es-AR", "es"), ("es-ES", "es")])
+    arguments: [
+      ("en-AU", "en"), ("en-CA", "en"), ("en-CI", "removed"), ("es-AR", "es"), ("es-ES", "es"),
+    ])
   func valueSets(_ code: String, _ expected: String) {
     let json =
       #"{"resourceType":"Patient","communication":[{"language":{"coding":[{"code":""#
@@ -217,16 +233,26 @@ struct EvaluatorGeneralizeTests {
   @Test(
     "processing errors",
     arguments: [
-      (Self.patient("multipleBirthInteger", "5"), "Patient.multipleBirthInteger",
-       "$this>='0' and $this<'20'", "error: incomparableTypes"),
-      (Self.patient("gender", "\"2015-01-01\""), "Patient.gender", "$this > @2015-01-01",
-       "error: incomparableTypes"),
-      (Self.patient("birthDate", "\"2015-01-01\""), "Patient.birthDate", "$this > @2015-1-1",
-       "error: invalidOperandTypes"),
-      (Self.patient("deceasedDateTime", "\"2015-01-01T10:00:00Z\""), "Patient.deceasedDateTime",
-       "$this > @2015-1-1", "error: invalidOperandTypes"),
-      (#"{"resourceType":"Patient","name":[{"family":"Doe"}]}"#, "Patient.name[0].family",
-       "$this>=0 and $this<20", "error: incomparableTypes"),
+      (
+        Self.patient("multipleBirthInteger", "5"), "Patient.multipleBirthInteger",
+        "$this>='0' and $this<'20'", "error: incomparableTypes"
+      ),
+      (
+        Self.patient("gender", "\"2015-01-01\""), "Patient.gender", "$this > @2015-01-01",
+        "error: incomparableTypes"
+      ),
+      (
+        Self.patient("birthDate", "\"2015-01-01\""), "Patient.birthDate", "$this > @2015-1-1",
+        "error: invalidOperandTypes"
+      ),
+      (
+        Self.patient("deceasedDateTime", "\"2015-01-01T10:00:00Z\""), "Patient.deceasedDateTime",
+        "$this > @2015-1-1", "error: invalidOperandTypes"
+      ),
+      (
+        #"{"resourceType":"Patient","name":[{"family":"Doe"}]}"#, "Patient.name[0].family",
+        "$this>=0 and $this<20", "error: incomparableTypes"
+      ),
     ])
   func processingErrors(_ json: String, _ path: String, _ condition: String, _ expected: String) {
     #expect(Self.generalize(json, path, [(condition, "1")]) == expected)

@@ -12,35 +12,57 @@ struct EvaluatorNodeTests {
     "navigation",
     arguments: [
       ("Patient.name.family", "Patient.name[0].family, Patient.name[1].family"),
-      ("name.given", "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0]"),
+      (
+        "name.given", "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0]"
+      ),
       ("Patient.deceased", "Patient.deceasedBoolean"), ("Patient.deceasedBoolean", "{}"),
       ("Patient.multipleBirth", "Patient.multipleBirthInteger"), ("Resource.id", "Patient.id"),
-      ("DomainResource.id", "Patient.id"), ("Observation.id", "{}"), ("Patient.Patient.id", "Patient.id"),
+      ("DomainResource.id", "Patient.id"), ("Observation.id", "{}"),
+      ("Patient.Patient.id", "Patient.id"),
       ("Patient.name.HumanName.family", "Patient.name[0].family, Patient.name[1].family"),
       ("Patient.name.Resource", "Patient.name[0], Patient.name[1]"),
       ("Patient.contained.name.family", "Patient.contained[0].name[0].family"),
       ("contained.Practitioner.id", "Patient.contained[0].id"),
       ("contained.Patient.id", "{}"),
       ("Patient.birthDate.extension.value", "Patient.birthDate.extension[0].valueDateTime"),
-      ("Patient.name.where(use = 'official').given", "Patient.name[0].given[0], Patient.name[0].given[1]"),
+      (
+        "Patient.name.where(use = 'official').given",
+        "Patient.name[0].given[0], Patient.name[0].given[1]"
+      ),
       ("Patient.name[1].given", "Patient.name[1].given[0]"),
       ("Patient.name.family.first()", "Patient.name[0].family"),
       ("Patient.telecom.where(use = 'home').value", "Patient.telecom[0].value"),
       ("Patient.address.where(city = 'Springfield').postalCode", "Patient.address[0].postalCode"),
       ("Patient.children().count()", "18"), ("Patient.name.given.count()", "3"),
-      ("Patient.name.children()", "Patient.name[0].use, Patient.name[0].family, Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].use, Patient.name[1].family, Patient.name[1].given[0]"),
-      ("Patient.descendants().where($this is HumanName)", "Patient.contained[0].name[0], Patient.name[0], Patient.name[1], Patient.contact[0].name"),
-      ("Patient.repeat(children()).where($this is HumanName)", "Patient.name[0], Patient.name[1], Patient.contained[0].name[0], Patient.contact[0].name"),
-      ("Patient.name.repeat(given)", "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0]"),
+      (
+        "Patient.name.children()",
+        "Patient.name[0].use, Patient.name[0].family, Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].use, Patient.name[1].family, Patient.name[1].given[0]"
+      ),
+      (
+        "Patient.descendants().where($this is HumanName)",
+        "Patient.contained[0].name[0], Patient.name[0], Patient.name[1], Patient.contact[0].name"
+      ),
+      (
+        "Patient.repeat(children()).where($this is HumanName)",
+        "Patient.name[0], Patient.name[1], Patient.contained[0].name[0], Patient.contact[0].name"
+      ),
+      (
+        "Patient.name.repeat(given)",
+        "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0]"
+      ),
       ("Patient.select(name.family)", "Patient.name[0].family, Patient.name[1].family"),
       ("Patient.name.select(given.first())", "Patient.name[0].given[0], Patient.name[1].given[0]"),
       ("Patient.telecom.select(system & ':' & value)", "'phone:555', 'email:a@b.c'"),
-      ("Patient.name.given.union(name.family)", "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0], Patient.name[0].family"),
+      (
+        "Patient.name.given.union(name.family)",
+        "Patient.name[0].given[0], Patient.name[0].given[1], Patient.name[1].given[0], Patient.name[0].family"
+      ),
       ("Patient.where(active).id", "Patient.id"), ("Patient.where(deceased).id", "{}"),
       ("Patient.where(name.exists()).id", "Patient.id"), ("Device.where(id.exists()).id", "{}"),
       ("%resource.id", "Patient.id"), ("%context.gender", "Patient.gender"),
       ("Patient.generalPractitioner.reference.startsWith('#')", "true"),
-      ("Patient.id", "Patient.id"), ("Patient.id = 'p1'", "true"), ("Patient.name.family[0]", "Patient.name[0].family"),
+      ("Patient.id", "Patient.id"), ("Patient.id = 'p1'", "true"),
+      ("Patient.name.family[0]", "Patient.name[0].family"),
       ("Patient.nope", "{}"), ("'x'.family", "{}"), ("Patient.name.given.family", "{}"),
     ])
   func navigation(_ expression: String, _ expected: String) {
@@ -51,26 +73,50 @@ struct EvaluatorNodeTests {
     "nodesByType / nodesByName: focus included, nested resources neither entered nor returned",
     arguments: [
       ("nodesByType('HumanName')", "Patient.name[0], Patient.name[1], Patient.contact[0].name"),
-      ("nodesByType('Address')", "Patient.address[0], Patient.address[1], Patient.contact[0].address"),
+      (
+        "nodesByType('Address')",
+        "Patient.address[0], Patient.address[1], Patient.contact[0].address"
+      ),
       ("nodesByType('Patient')", "Patient"), ("nodesByType('Practitioner')", "{}"),
       ("nodesByType('humanName')", "{}"), ("nodesByType('Nope')", "{}"),
       ("nodesByType('date')", "Patient.birthDate"),
-      ("nodesByType('dateTime')", "Patient.birthDate.extension[0].valueDateTime, Patient.address[0].period.start"),
+      (
+        "nodesByType('dateTime')",
+        "Patient.birthDate.extension[0].valueDateTime, Patient.address[0].period.start"
+      ),
       ("nodesByType('instant')", "Patient.meta.lastUpdated"),
-      ("nodesByType('Extension')", "Patient.extension[0], Patient.extension[1], Patient.birthDate.extension[0]"),
-      ("nodesByName('family')", "Patient.name[0].family, Patient.name[1].family, Patient.contact[0].name.family"),
+      (
+        "nodesByType('Extension')",
+        "Patient.extension[0], Patient.extension[1], Patient.birthDate.extension[0]"
+      ),
+      (
+        "nodesByName('family')",
+        "Patient.name[0].family, Patient.name[1].family, Patient.contact[0].name.family"
+      ),
       ("nodesByName('contained')", "{}"), ("nodesByName('Patient')", "Patient"),
-      ("nodesByName('value')", "Patient.extension[0].valueString, Patient.extension[1].valueCode, Patient.telecom[0].value, Patient.telecom[1].value, Patient.birthDate.extension[0].valueDateTime"),
+      (
+        "nodesByName('value')",
+        "Patient.extension[0].valueString, Patient.extension[1].valueCode, Patient.telecom[0].value, Patient.telecom[1].value, Patient.birthDate.extension[0].valueDateTime"
+      ),
       ("nodesByName('valueString')", "{}"),
       ("contained.nodesByType('Address')", "Patient.contained[0].address[0]"),
       ("contained.nodesByType('Practitioner')", "Patient.contained[0]"),
-      ("Patient.nodesByType('Address').where(city = 'Springfield')", "Patient.address[0], Patient.contact[0].address"),
-      ("nodesByType('Address').where(city = 'Springfield').city", "Patient.address[0].city, Patient.contact[0].address.city"),
+      (
+        "Patient.nodesByType('Address').where(city = 'Springfield')",
+        "Patient.address[0], Patient.contact[0].address"
+      ),
+      (
+        "nodesByType('Address').where(city = 'Springfield').city",
+        "Patient.address[0].city, Patient.contact[0].address.city"
+      ),
       ("nodesByType('Address').nodesByType('Period')", "Patient.address[0].period"),
       ("nodesByType('Address').country", "Patient.address[1].country"),
       ("Patient.name.nodesByType('HumanName')", "Patient.name[0], Patient.name[1]"),
       ("nodesByType('ContactPoint').where(use = 'home')", "Patient.telecom[0]"),
-      ("nodesByType('date') | nodesByType('dateTime') | nodesByType('instant')", "Patient.birthDate, Patient.birthDate.extension[0].valueDateTime, Patient.address[0].period.start, Patient.meta.lastUpdated"),
+      (
+        "nodesByType('date') | nodesByType('dateTime') | nodesByType('instant')",
+        "Patient.birthDate, Patient.birthDate.extension[0].valueDateTime, Patient.address[0].period.start, Patient.meta.lastUpdated"
+      ),
     ])
   func nodesBy(_ expression: String, _ expected: String) {
     #expect(EvalFixtures.patient.run(expression) == expected, "\(expression)")
@@ -79,8 +125,14 @@ struct EvaluatorNodeTests {
   @Test(
     "union, distinct and membership compare nodes by value",
     arguments: [
-      ("nodesByType('Address').city | nodesByType('Address').state", "Patient.address[0].city, Patient.address[1].city, Patient.address[0].state"),
-      ("nodesByType('Address').city.combine(nodesByType('Address').state)", "Patient.address[0].city, Patient.address[1].city, Patient.contact[0].address.city, Patient.address[0].state"),
+      (
+        "nodesByType('Address').city | nodesByType('Address').state",
+        "Patient.address[0].city, Patient.address[1].city, Patient.address[0].state"
+      ),
+      (
+        "nodesByType('Address').city.combine(nodesByType('Address').state)",
+        "Patient.address[0].city, Patient.address[1].city, Patient.contact[0].address.city, Patient.address[0].state"
+      ),
       ("Patient.name | Patient.name", "Patient.name[0], Patient.name[1]"),
       ("Patient.name.family.distinct()", "Patient.name[0].family"),
       ("Patient.name.family.isDistinct()", "false"),
@@ -137,15 +189,33 @@ struct EvaluatorNodeTests {
   @Test(
     "nested resources",
     arguments: [
-      ("Bundle.entry.resource.id", "Bundle.entry[0].resource.id, Bundle.entry[1].resource.id, Bundle.entry[2].resource.id"),
-      ("Bundle.entry.resource.ofType(Patient).name.family", "Bundle.entry[0].resource.name[0].family, Bundle.entry[1].resource.name[0].family"),
-      ("Bundle.entry.resource.Patient.id", "Bundle.entry[0].resource.id, Bundle.entry[1].resource.id"),
-      ("Bundle.entry.resource.where($this is Observation).status", "Bundle.entry[2].resource.status"),
+      (
+        "Bundle.entry.resource.id",
+        "Bundle.entry[0].resource.id, Bundle.entry[1].resource.id, Bundle.entry[2].resource.id"
+      ),
+      (
+        "Bundle.entry.resource.ofType(Patient).name.family",
+        "Bundle.entry[0].resource.name[0].family, Bundle.entry[1].resource.name[0].family"
+      ),
+      (
+        "Bundle.entry.resource.Patient.id",
+        "Bundle.entry[0].resource.id, Bundle.entry[1].resource.id"
+      ),
+      (
+        "Bundle.entry.resource.where($this is Observation).status",
+        "Bundle.entry[2].resource.status"
+      ),
       ("Bundle.entry.resource[1].id", "Bundle.entry[1].resource.id"),
       ("Bundle.nodesByType('date')", "{}"), ("Bundle.nodesByType('Patient')", "{}"),
       ("Bundle.nodesByName('resource')", "{}"),
-      ("Bundle.descendants().ofType(date)", "Bundle.entry[0].resource.birthDate, Bundle.entry[1].resource.birthDate"),
-      ("Bundle.entry.resource.nodesByType('HumanName')", "Bundle.entry[0].resource.name[0], Bundle.entry[1].resource.name[0]"),
+      (
+        "Bundle.descendants().ofType(date)",
+        "Bundle.entry[0].resource.birthDate, Bundle.entry[1].resource.birthDate"
+      ),
+      (
+        "Bundle.entry.resource.nodesByType('HumanName')",
+        "Bundle.entry[0].resource.name[0], Bundle.entry[1].resource.name[0]"
+      ),
     ])
   func nested(_ expression: String, _ expected: String) {
     #expect(EvalFixtures.bundle.run(expression) == expected, "\(expression)")
@@ -155,13 +225,25 @@ struct EvaluatorNodeTests {
   func nestedFocus() throws {
     let b = EvalFixtures.bundle
     let second = b.node("Bundle.entry[1].resource")
-    #expect(b.render(try b.evaluate("Patient.name.family", focus: second)) == "Bundle.entry[1].resource.name[0].family")
-    #expect(b.render(try b.evaluate("nodesByType('Patient')", focus: second)) == "Bundle.entry[1].resource")
-    #expect(b.render(try b.evaluate("%resource.id", focus: second, resource: second)) == "Bundle.entry[1].resource.id")
-    #expect(b.render(try b.evaluate("%rootResource.type", focus: second, resource: second)) == "Bundle.type")
+    #expect(
+      b.render(try b.evaluate("Patient.name.family", focus: second))
+        == "Bundle.entry[1].resource.name[0].family")
+    #expect(
+      b.render(try b.evaluate("nodesByType('Patient')", focus: second))
+        == "Bundle.entry[1].resource")
+    #expect(
+      b.render(try b.evaluate("%resource.id", focus: second, resource: second))
+        == "Bundle.entry[1].resource.id")
+    #expect(
+      b.render(try b.evaluate("%rootResource.type", focus: second, resource: second))
+        == "Bundle.type")
     let name = b.node("Bundle.entry[1].resource.name[0]")
-    #expect(b.render(try b.evaluate("family", focus: name, resource: second)) == "Bundle.entry[1].resource.name[0].family")
-    #expect(b.render(try b.evaluate("%resource.id", focus: name, resource: second)) == "Bundle.entry[1].resource.id")
+    #expect(
+      b.render(try b.evaluate("family", focus: name, resource: second))
+        == "Bundle.entry[1].resource.name[0].family")
+    #expect(
+      b.render(try b.evaluate("%resource.id", focus: name, resource: second))
+        == "Bundle.entry[1].resource.id")
   }
 
   @Test(
@@ -173,12 +255,17 @@ struct EvaluatorNodeTests {
       ("(Observation.value as Quantity).value", "Observation.valueQuantity.value"),
       ("Observation.value.ofType(Quantity).unit", "Observation.valueQuantity.unit"),
       ("Observation.value is Quantity", "true"), ("Observation.value is FHIR.Quantity", "true"),
-      ("Observation.value is Age", "false"), ("Observation.value.as(Quantity).code", "Observation.valueQuantity.code"),
+      ("Observation.value is Age", "false"),
+      ("Observation.value.as(Quantity).code", "Observation.valueQuantity.code"),
       ("Observation.value > 5 'mg'", "true"), ("Observation.value = 5.5 'mg'", "true"),
       ("Observation.value = 5.5 'g'", "{}"), ("Observation.value.value > 5", "true"),
-      ("Observation.value.value.toString()", "'5.50'"), ("Observation.value.value is decimal", "true"),
+      ("Observation.value.value.toString()", "'5.50'"),
+      ("Observation.value.value is decimal", "true"),
       ("Observation.value.value is Decimal", "false"),
-      ("Observation.component.value", "Observation.component[0].valueInteger, Observation.component[1].valueString, Observation.component[2].valueTime, Observation.component[3].valueBoolean"),
+      (
+        "Observation.component.value",
+        "Observation.component[0].valueInteger, Observation.component[1].valueString, Observation.component[2].valueTime, Observation.component[3].valueBoolean"
+      ),
       ("Observation.component.value.ofType(integer)", "Observation.component[0].valueInteger"),
       ("Observation.component.value.ofType(Integer)", "{}"),
       ("Observation.component.value.ofType(string)", "Observation.component[1].valueString"),
@@ -224,17 +311,41 @@ struct EvaluatorNodeTests {
     arguments: [
       (#"{"resourceType":"Patient","active":true}"#, "Patient.active", "Boolean true"),
       (#"{"resourceType":"Patient","active":"false"}"#, "Patient.active", "Boolean false"),
-      (#"{"resourceType":"Patient","multipleBirthInteger":-7}"#, "Patient.multipleBirthInteger", "Integer -7"),
-      (#"{"resourceType":"Patient","multipleBirthInteger":"12"}"#, "Patient.multipleBirthInteger", "Integer 12"),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":-7}"#, "Patient.multipleBirthInteger",
+        "Integer -7"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":"12"}"#, "Patient.multipleBirthInteger",
+        "Integer 12"
+      ),
       (#"{"resourceType":"Patient","photo":[{"size":24}]}"#, "Patient.photo[0].size", "Integer 24"),
       (#"{"resourceType":"Coverage","order":3}"#, "Coverage.order", "Integer 3"),
-      (#"{"resourceType":"Observation","valueQuantity":{"value":1.50}}"#, "Observation.valueQuantity.value", "Decimal 1.50"),
-      (#"{"resourceType":"Observation","valueQuantity":{"value":8E+1}}"#, "Observation.valueQuantity.value", "Decimal 80"),
-      (#"{"resourceType":"Observation","valueQuantity":{"value":"2.50"}}"#, "Observation.valueQuantity.value", "Decimal 2.50"),
+      (
+        #"{"resourceType":"Observation","valueQuantity":{"value":1.50}}"#,
+        "Observation.valueQuantity.value", "Decimal 1.50"
+      ),
+      (
+        #"{"resourceType":"Observation","valueQuantity":{"value":8E+1}}"#,
+        "Observation.valueQuantity.value", "Decimal 80"
+      ),
+      (
+        #"{"resourceType":"Observation","valueQuantity":{"value":"2.50"}}"#,
+        "Observation.valueQuantity.value", "Decimal 2.50"
+      ),
       (#"{"resourceType":"Patient","birthDate":"1990-05"}"#, "Patient.birthDate", "Date 1990-05"),
-      (#"{"resourceType":"Patient","deceasedDateTime":"2001-01-01Z"}"#, "Patient.deceasedDateTime", "DateTime 2001-01-01Z"),
-      (#"{"resourceType":"Observation","issued":"2020-01-02T03:04:05.678+02:00"}"#, "Observation.issued", "DateTime 2020-01-02T03:04:05.678+02:00"),
-      (#"{"resourceType":"Observation","valueTime":"10:30:15"}"#, "Observation.valueTime", "Time 10:30:15"),
+      (
+        #"{"resourceType":"Patient","deceasedDateTime":"2001-01-01Z"}"#, "Patient.deceasedDateTime",
+        "DateTime 2001-01-01Z"
+      ),
+      (
+        #"{"resourceType":"Observation","issued":"2020-01-02T03:04:05.678+02:00"}"#,
+        "Observation.issued", "DateTime 2020-01-02T03:04:05.678+02:00"
+      ),
+      (
+        #"{"resourceType":"Observation","valueTime":"10:30:15"}"#, "Observation.valueTime",
+        "Time 10:30:15"
+      ),
       (#"{"resourceType":"Patient","gender":"  male "}"#, "Patient.gender", "String male"),
       (#"{"resourceType":"Patient","id":"a\"b\\c\u00e9"}"#, "Patient.id", "String a\"b\\cé"),
       (#"{"resourceType":"Patient","id":123}"#, "Patient.id", "String 123"),
@@ -269,11 +380,13 @@ struct EvaluatorNodeTests {
   @Test("engine edits are visible: removed values are gone, nodes stay; replaced is a String")
   func edits() throws {
     var r = EvalResource(
-      #"{"resourceType":"Patient","birthDate":"1990-01-01","address":[{"city":"Springfield","state":"IL"}],"multipleBirthInteger":3}"#)
+      #"{"resourceType":"Patient","birthDate":"1990-01-01","address":[{"city":"Springfield","state":"IL"}],"multipleBirthInteger":3}"#
+    )
     let city = r.node("Patient.address[0].city")
     let birthDate = r.node("Patient.birthDate")
     let multiple = r.node("Patient.multipleBirthInteger")
-    #expect(r.run("Patient.address.where(city = 'Springfield').state") == "Patient.address[0].state")
+    #expect(
+      r.run("Patient.address.where(city = 'Springfield').state") == "Patient.address[0].state")
     r.tree.setEdit(.removed, of: city)
     #expect(try r.value(city) == nil)
     #expect(r.run("Patient.address.where(city.exists()).state") == "Patient.address[0].state")
@@ -304,7 +417,10 @@ struct EvaluatorNodeTests {
     "Firely extension(url)",
     arguments: [
       ("Patient.extension('http://example.org/b').value", "Patient.extension[1].valueCode"),
-      ("Patient.birthDate.extension('http://example.org/t').value", "Patient.birthDate.extension[0].valueDateTime"),
+      (
+        "Patient.birthDate.extension('http://example.org/t').value",
+        "Patient.birthDate.extension[0].valueDateTime"
+      ),
       ("Patient.extension('http://nope')", "{}"), ("Patient.extension({})", "{}"),
       ("Patient.extension(%`ext-x`)", "{}"),
       ("Patient.hasValue()", "false"), ("Patient.gender.hasValue()", "true"),
@@ -319,17 +435,21 @@ struct EvaluatorNodeTests {
     arguments: [
       ("1 < 'a'", FHIRPathEvaluationError.Code.incomparableTypes, 3),
       ("'a' < 1 and true", .incomparableTypes, 5), ("true < false", .incomparableTypes, 6),
-      ("Patient.name.family.upper()", .singletonExpected, 21), ("(1 | 2) > 1", .singletonExpected, 9),
+      ("Patient.name.family.upper()", .singletonExpected, 21),
+      ("(1 | 2) > 1", .singletonExpected, 9),
       ("(1 | 2).single()", .singletonExpected, 9), ("1 + 'a'", .invalidOperandTypes, 3),
       ("'abc'.skip('a')", .invalidArgument, 7), ("'abc'.substring('a')", .invalidArgument, 7),
-      ("5.startsWith('1')", .invalidOperandTypes, 3), ("(1 | 2).substring(1)", .singletonExpected, 9),
+      ("5.startsWith('1')", .invalidOperandTypes, 3),
+      ("(1 | 2).substring(1)", .singletonExpected, 9),
       ("1.repeat($this + 1)", .tooManyItems, 3), ("'a'.matches('(' + '')", .invalidRegex, 5),
       ("Patient.meta > 1", .incomparableTypes, 14), ("Patient.meta + 1", .invalidOperandTypes, 14),
-      ("Patient.meta & 'x'", .invalidOperandTypes, 14), ("(1 | 2) is Integer", .singletonExpected, 9),
+      ("Patient.meta & 'x'", .invalidOperandTypes, 14),
+      ("(1 | 2) is Integer", .singletonExpected, 9),
       ("(1 | 2)[1 | 2]", .singletonExpected, 8), ("(1 | 2)['a']", .invalidArgument, 8),
       ("-'a'", .invalidOperandTypes, 1), ("Patient.name.upper()", .singletonExpected, 14),
       ("Patient.upper()", .invalidOperandTypes, 9), ("1.log('a')", .invalidOperandTypes, 3),
-      ("2147483647 * 2147483647 * 4", .overflow, 25), ("@2015-01-01 > @2015-1-1", .invalidOperandTypes, 20),
+      ("2147483647 * 2147483647 * 4", .overflow, 25),
+      ("@2015-01-01 > @2015-1-1", .invalidOperandTypes, 20),
     ])
   func errors(_ expression: String, _ code: FHIRPathEvaluationError.Code, _ column: Int) {
     let error = EvalFixtures.patient.error(expression)
@@ -340,7 +460,8 @@ struct EvaluatorNodeTests {
   @Test("error descriptions never carry values")
   func errorText() {
     let error = EvalFixtures.patient.error("Patient.name.family > 'Doe'")
-    #expect(error?.description == "column 21: a single item is required, the collection has several")
+    #expect(
+      error?.description == "column 21: a single item is required, the collection has several")
   }
 
   @Test("the scratch space is reused across evaluations and resources")
@@ -349,9 +470,15 @@ struct EvaluatorNodeTests {
     let p = EvalFixtures.patient
     let o = EvalFixtures.observation
     for _ in 0..<3 {
-      #expect(p.render(try p.evaluate("nodesByType('HumanName').family", evaluator: evaluator)) == "Patient.name[0].family, Patient.name[1].family, Patient.contact[0].name.family")
-      #expect(throws: FHIRPathEvaluationError.self) { try p.evaluate("1 < 'a'", evaluator: evaluator) }
-      #expect(o.render(try o.evaluate("Observation.value.value", evaluator: evaluator)) == "Observation.valueQuantity.value")
+      #expect(
+        p.render(try p.evaluate("nodesByType('HumanName').family", evaluator: evaluator))
+          == "Patient.name[0].family, Patient.name[1].family, Patient.contact[0].name.family")
+      #expect(throws: FHIRPathEvaluationError.self) {
+        try p.evaluate("1 < 'a'", evaluator: evaluator)
+      }
+      #expect(
+        o.render(try o.evaluate("Observation.value.value", evaluator: evaluator))
+          == "Observation.valueQuantity.value")
       #expect(p.render(try p.evaluate("'a'.matches('a' + '')", evaluator: evaluator)) == "true")
     }
   }

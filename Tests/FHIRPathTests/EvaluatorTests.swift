@@ -160,7 +160,7 @@ struct EvaluatorValueTests {
       ("{} & {}", "''"), ("{} + 1", "{}"), ("1 + {}", "{}"), ("-(3)", "-3"), ("-(1.50)", "-1.50"),
       ("+(3)", "3"), ("-{}", "{}"), ("(5 'mg' + 2 'mg')", "7 'mg'"), ("2 * 3 'mg'", "6 'mg'"),
       ("@2020-01-31 + 1 month", "@2020-02-29"), ("@2020-01-01 - 1 day", "@2019-12-31"),
-      ("@T10:00 + 30 minutes", "@T10:30"), ("(1 | 2).count() * 10", "20")
+      ("@T10:00 + 30 minutes", "@T10:30"), ("(1 | 2).count() * 10", "20"),
     ])
   func arithmetic(_ expression: String, _ expected: String) {
     #expect(Self.empty.run(expression) == expected, "\(expression)")
@@ -178,7 +178,8 @@ struct EvaluatorValueTests {
       ("'1' = 1", "false"), ("@2010 = @2010-01", "{}"), ("@2010-01-01 = @2010-01-01T00:00", "{}"),
       ("{} = 1", "{}"), ("1 = {}", "{}"), ("{} = {}", "{}"), ("(1 | 2) = (1 | 2)", "true"),
       ("(1 | 2) = (2 | 1)", "false"), ("(1 | 2) = 1", "false"), ("1 != 2", "true"),
-      ("1 != 1", "false"), ("{} != 1", "{}"), ("'A b' ~ 'a  B'", "false"), ("'A b' ~ 'a B'", "true"),
+      ("1 != 1", "false"), ("{} != 1", "{}"), ("'A b' ~ 'a  B'", "false"),
+      ("'A b' ~ 'a B'", "true"),
       ("'café' ~ 'CAFE'", "true"), ("1.2 ~ 1.23", "true"), ("{} ~ {}", "true"), ("{} ~ 1", "false"),
       ("1 ~ {}", "false"), ("(1 | 2) ~ (2 | 1)", "true"), ("(1 | 2) ~ (1 | 3)", "false"),
       ("@2010 ~ @2010-01", "false"), ("1 !~ 2", "true"), ("{} !~ {}", "false"),
@@ -211,7 +212,8 @@ struct EvaluatorValueTests {
     "collections: union, combine, membership, subsetting",
     arguments: [
       ("1 | 2 | 1", "1, 2"), ("(1 | 1.0)", "1"), ("(1 | 2).union(2 | 3)", "1, 2, 3"),
-      ("(1 | 2).combine(2 | 3)", "1, 2, 2, 3"), ("{} | {}", "{}"), ("@2010 | @2010-01", "@2010, @2010-01"),
+      ("(1 | 2).combine(2 | 3)", "1, 2, 2, 3"), ("{} | {}", "{}"),
+      ("@2010 | @2010-01", "@2010, @2010-01"),
       ("'a' | 'A'", "'a', 'A'"), ("2 in (1 | 2)", "true"), ("3 in (1 | 2)", "false"),
       ("{} in (1 | 2)", "{}"), ("1 in {}", "false"), ("(1 | 2) contains 2", "true"),
       ("(1 | 2) contains {}", "{}"), ("{} contains 1", "false"), ("1.0 in (1 | 2)", "true"),
@@ -264,7 +266,8 @@ struct EvaluatorValueTests {
     arguments: [
       ("'abcdef'.substring(2)", "'cdef'"), ("'abcdef'.substring(2, 3)", "'cde'"),
       ("'abcdef'.substring(4, 9)", "'ef'"), ("'abc'.substring(3)", "{}"),
-      ("'abc'.substring(-1)", "{}"), ("'abc'.substring({})", "{}"), ("'1230005'.substring(0, 3)", "'123'"),
+      ("'abc'.substring(-1)", "{}"), ("'abc'.substring({})", "{}"),
+      ("'1230005'.substring(0, 3)", "'123'"),
       ("'abc'.startsWith('ab')", "true"), ("'abc'.startsWith('b')", "false"),
       ("'abc'.startsWith('')", "true"), ("'abc'.endsWith('bc')", "true"),
       ("'abc'.contains('b')", "true"), ("'abc'.contains('x')", "false"),
@@ -274,8 +277,10 @@ struct EvaluatorValueTests {
       ("'abc'.toChars()", "'a', 'b', 'c'"), ("'a.b.c'.replace('.', '-')", "'a-b-c'"),
       ("'abc'.replace('', 'x')", "'xaxbxcx'"), ("'abc'.matches('b')", "true"),
       ("'abc'.matches('^b')", "false"), ("'abc'.matches('^[a-c]+$')", "true"),
-      ("'2021-03-04'.replaceMatches('(?<y>\\\\d{4})-(?<m>\\\\d{2})-\\\\d{2}', '${y}/${m}')",
-       "'2021/03'"),
+      (
+        "'2021-03-04'.replaceMatches('(?<y>\\\\d{4})-(?<m>\\\\d{2})-\\\\d{2}', '${y}/${m}')",
+        "'2021/03'"
+      ),
       ("'abc'.replaceMatches('[ac]', 'x')", "'xbx'"), ("'  a b  '.trim()", "'a b'"),
       ("'\u{00A0}a\u{2003}'.trim()", "'a'"), ("'   '.trim()", "''"),
       ("'a,b,,c'.split(',')", "'a', 'b', '', 'c'"), ("'abc'.split(',')", "'abc'"),
@@ -356,7 +361,9 @@ struct EvaluatorValueTests {
     #expect(e.run("%ucum") == "'http://unitsofmeasure.org'")
     #expect(e.run("%sct") == "'http://snomed.info/sct'")
     #expect(e.run("%loinc") == "'http://loinc.org'")
-    #expect(e.run("%`vs-administrative-gender`") == "'http://hl7.org/fhir/ValueSet/administrative-gender'")
+    #expect(
+      e.run("%`vs-administrative-gender`") == "'http://hl7.org/fhir/ValueSet/administrative-gender'"
+    )
     #expect(e.run("%resource") == "Patient")
     #expect(e.run("%context") == "Patient")
     #expect(e.run("today()") == "@2024-01-15")
@@ -375,7 +382,8 @@ struct EvaluatorValueTests {
     #expect(FHIRPathEvaluator.truth(of: [.value(.boolean(false))]) == false)
     #expect(FHIRPathEvaluator.truth(of: [.value(.boolean(true))]) == true)
     #expect(FHIRPathEvaluator.truth(of: [.value(.integer(0))]) == true)
-    #expect(FHIRPathEvaluator.truth(of: [.value(.boolean(false)), .value(.boolean(false))]) == true)
+    #expect(
+      FHIRPathEvaluator.truth(of: [.value(.boolean(false)), .value(.boolean(false))]) == true)
     #expect(FHIRPathEvaluator.truth(of: [.node(0)]) == true)
   }
 }
@@ -395,5 +403,52 @@ extension FHIRPathEvaluationError.Code {
     case .invalidArgument: "invalidArgument"
     case .tooManyItems: "tooManyItems"
     }
+  }
+}
+
+/// Every function of the compiler's table has an implementation.
+@Suite("Evaluator: function table coverage")
+struct EvaluatorFunctionTableTests {
+  /// One expression per function that evaluates without error to a non-empty result.
+  static let samples: [FHIRPathFunction: String] = [
+    .empty: "{}.empty()", .exists: "1.exists()", .all: "(1 | 2).all($this > 0)",
+    .allTrue: "true.allTrue()", .anyTrue: "true.anyTrue()", .allFalse: "false.allFalse()",
+    .anyFalse: "false.anyFalse()", .subsetOf: "1.subsetOf(1 | 2)",
+    .supersetOf: "(1 | 2).supersetOf(1)", .count: "{}.count()", .distinct: "1.distinct()",
+    .isDistinct: "1.isDistinct()", .where: "(1 | 2).where($this > 1)",
+    .select: "(1 | 2).select($this)", .repeat: "Patient.repeat(name)",
+    .ofType: "1.ofType(Integer)", .single: "1.single()", .first: "1.first()",
+    .last: "1.last()", .tail: "(1 | 2).tail()", .skip: "(1 | 2).skip(1)",
+    .take: "(1 | 2).take(1)", .intersect: "1.intersect(1)", .exclude: "1.exclude(2)",
+    .union: "1.union(2)", .combine: "1.combine(1)", .iif: "iif(true, 1, 2)",
+    .toBoolean: "'true'.toBoolean()", .convertsToBoolean: "'x'.convertsToBoolean()",
+    .toInteger: "'1'.toInteger()", .convertsToInteger: "'1'.convertsToInteger()",
+    .toDecimal: "'1.5'.toDecimal()", .convertsToDecimal: "'1.5'.convertsToDecimal()",
+    .toString: "1.toString()", .convertsToString: "1.convertsToString()",
+    .toDate: "'2010'.toDate()", .convertsToDate: "'2010'.convertsToDate()",
+    .toDateTime: "'2010'.toDateTime()", .convertsToDateTime: "'2010'.convertsToDateTime()",
+    .toTime: "'10:00'.toTime()", .convertsToTime: "'10:00'.convertsToTime()",
+    .toQuantity: "1.toQuantity()", .convertsToQuantity: "1.convertsToQuantity()",
+    .indexOf: "'abc'.indexOf('b')", .substring: "'abc'.substring(1)",
+    .startsWith: "'abc'.startsWith('a')", .endsWith: "'abc'.endsWith('c')",
+    .contains: "'abc'.contains('b')", .upper: "'a'.upper()", .lower: "'A'.lower()",
+    .replace: "'abc'.replace('b', 'x')", .matches: "'abc'.matches('b')",
+    .replaceMatches: "'abc'.replaceMatches('b', 'x')", .length: "'abc'.length()",
+    .toChars: "'ab'.toChars()", .abs: "(-1).abs()", .ceiling: "1.5.ceiling()",
+    .floor: "1.5.floor()", .exp: "1.exp()", .ln: "1.ln()", .log: "8.log(2)",
+    .power: "2.power(3)", .round: "1.5.round()", .sqrt: "4.sqrt()", .truncate: "1.5.truncate()",
+    .children: "Patient.children()", .descendants: "Patient.descendants()",
+    .trace: "1.trace('t')", .not: "false.not()", .hasValue: "1.hasValue()",
+    .is: "1.is(Integer)", .as: "1.as(Integer)", .now: "now()", .today: "today()",
+    .timeOfDay: "timeOfDay()", .nodesByType: "nodesByType('HumanName')",
+    .nodesByName: "nodesByName('family')", .extension: "extension('http://example.org/a')",
+    .trim: "' a '.trim()", .split: "'a,b'.split(',')", .join: "('a' | 'b').join(',')",
+  ]
+
+  @Test("every function has a sample", arguments: FHIRPathFunction.allCases)
+  func sampleEvaluates(_ function: FHIRPathFunction) throws {
+    let sample = try #require(Self.samples[function], "no sample for \(function.name)")
+    let result = EvalFixtures.patient.run(sample)
+    #expect(result != "{}" && !result.hasPrefix("error") && !result.hasPrefix("compile"))
   }
 }

@@ -20,7 +20,9 @@ extension FHIRPathError: CustomStringConvertible {
 /// A FHIRPath evaluation that must stop with an error rather than produce a result.
 ///
 /// Thrown by the value operations (comparison of incompatible types, arithmetic overflow, a
-/// runaway regular expression). The payload is a code only: it never carries a value.
+/// runaway regular expression) and by the evaluator. The payload is a code and the 1-based
+/// column of the expression node that failed (0 when not known, as in the value operations
+/// themselves): it never carries a value.
 package struct FHIRPathEvaluationError: Error, Equatable, Sendable {
   package enum Code: UInt8, Sendable, CaseIterable {
     /// `<`, `>`, `<=` or `>=` on values of types that cannot be ordered against each other.
@@ -35,11 +37,30 @@ package struct FHIRPathEvaluationError: Error, Equatable, Sendable {
     case invalidRegex
     /// A regular expression exceeded its backtracking budget.
     case regexTooComplex
+    /// A collection with more than one item where a single item is required.
+    case singletonExpected
+    /// A node's text does not parse as its FHIR type (a `date` that is not a date).
+    case invalidValue
+    /// A function argument of the wrong type (`skip('a')`, `substring(1.5)`).
+    case invalidArgument
+    /// `repeat()` produced more items than the evaluator allows.
+    case tooManyItems
   }
 
   package var code: Code
+  /// The 1-based column of the failing expression node; 0 when not known.
+  package var column: Int
 
-  package init(_ code: Code) { self.code = code }
+  package init(_ code: Code, column: Int = 0) {
+    self.code = code
+    self.column = column
+  }
+}
+
+extension FHIRPathEvaluationError: CustomStringConvertible {
+  package var description: String {
+    column > 0 ? "column \(column): \(code)" : code.description
+  }
 }
 
 extension FHIRPathEvaluationError.Code: CustomStringConvertible {
@@ -51,6 +72,10 @@ extension FHIRPathEvaluationError.Code: CustomStringConvertible {
     case .dateOutOfRange: "date outside years 1 to 9999"
     case .invalidRegex: "invalid regular expression"
     case .regexTooComplex: "regular expression needs too many steps"
+    case .singletonExpected: "a single item is required, the collection has several"
+    case .invalidValue: "a value does not parse as its FHIR type"
+    case .invalidArgument: "function argument of the wrong type"
+    case .tooManyItems: "repeat() produced too many items"
     }
   }
 }

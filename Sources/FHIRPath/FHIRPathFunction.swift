@@ -1,7 +1,9 @@
 /// A function the compiler knows, resolved by name at compile time.
 ///
 /// Names are case-sensitive (`subString` is unknown). The table is FHIRPath N1 plus the
-/// anonymizer's `nodesByType(s)` and `nodesByName(s)`. `is(T)`, `as(T)` and `ofType(T)` take a
+/// anonymizer's `nodesByType(s)` and `nodesByName(s)`, and the Firely functions that
+/// configurations written for Microsoft's tool may use: `extension(url)`, `trim()`,
+/// `split(separator)`, `join([separator])`. `is(T)`, `as(T)` and `ofType(T)` take a
 /// type name and compile to ``Node/type(_:operand:type:)``, not to a call.
 package enum FHIRPathFunction: UInt8, Sendable, CaseIterable {
   // Existence
@@ -26,6 +28,8 @@ package enum FHIRPathFunction: UInt8, Sendable, CaseIterable {
   case children, descendants, trace, not, hasValue, `is`, `as`, now, today, timeOfDay
   // Anonymizer extensions
   case nodesByType, nodesByName
+  // Firely extensions (FHIR `extension(url)`, FHIRPath 2.0 string functions)
+  case `extension`, trim, split, join
 
   /// The name as written in expressions.
   package var name: String { String(describing: self) }
@@ -45,6 +49,8 @@ package enum FHIRPathFunction: UInt8, Sendable, CaseIterable {
     case .round: 0...1
     case .trace: 1...2
     case .is, .as, .nodesByType, .nodesByName: 1...1
+    case .extension, .split: 1...1
+    case .join: 0...1
     default: 0...0
     }
   }

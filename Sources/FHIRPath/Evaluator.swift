@@ -1,0 +1,293 @@
+import ByteJSON
+import FHIRModel
+
+/// An item of a FHIRPath collection: a node of the resource tree, or a System value.
+package enum FHIRPathItem: Sendable, Equatable {
+  case node(Int32)
+  case value(FHIRPathValue)
+}
+
+/// Evaluates compiled FHIRPath expressions over the typed view of one resource (Firely 5
+/// semantics as pinned by the anonymizer spec §7).
+///
+/// One evaluator per thread: it keeps scratch collections between calls, so evaluating the
+/// same expressions over many resources allocates only for values that need their own storage
+/// (unescaped strings, string results). Node navigation compares name bytes in the line and
+/// never builds a `String`.
+package final class FHIRPathEvaluator {
+  /// Reusable scratch collections, handed to each run and taken back afterwards.
+  private var scratch = EvaluationScratch()
+  private let clock: EvaluationClock
+
+  /// Creates an evaluator. `today` fixes the clock of `today()`, `now()` (that day at
+  /// `00:00:00.000Z`) and `timeOfDay()` (`00:00:00.000`); by default they read the system clock
+  /// in the local time zone, as Firely does.
+  package init(today: (year: Int, month: Int, day: Int)? = nil) {
+    clock = EvaluationClock(fixed: today)
+  }
+
+  /// Evaluates `expression` with `focus` (a node) as the input collection and `$this`, and
+  /// `resource` as %resource/%context root. Appends the result to `result`.
+  ///
+  /// Throws on a run-time error (ordering incompatible types, several items where one is
+  /// required, a node text that does not parse as its type, …); the error carries the code and
+  /// the column of the failing expression node, never a value.
+  package func evaluate(
+    _ expression: CompiledExpression, focus: Int32, resource: Int32, tree: ResourceTree,
+    tape: Tape, bytes: UnsafeRawBufferPointer, into result: inout [FHIRPathItem]
+  ) throws(FHIRPathEvaluationError) {
+    var run = EvaluationRun(
+      expression: expression, tree: tree, tape: tape, bytes: bytes, resource: resource,
+      clock: clock, scratch: scratch.take())
+    defer { scratch = run.scratch.take() }
+    try run.eval(expression.root, Frame(this: .node(focus), index: -1), into: &result)
+  }
+
+  /// The System value of a node (nil if it has none now), honouring `tree.edit(of:)`:
+  /// `.removed` → nil, `.replaced(text,…)` → a String of that text.
+  ///
+  /// Complex nodes have no value. String-like values are unescaped and trimmed of leading and
+  /// trailing white space (an empty result is no value); numbers keep their scale. Throws
+  /// `.invalidValue` when the text does not parse as the node's type.
+  package func value(
+    of node: Int32, tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
+    try NodeValues.value(of: node, tree: tree, tape: tape, bytes: bytes)
+  }
+
+  /// Boolean evaluation as Firely's predicate for generalize: nil = empty.
+  ///
+  /// Empty → nil; a single Boolean → its value; anything else → true (spec §7.3). A node item
+  /// counts as "anything else"; use ``truth(of:tree:tape:bytes:)`` to read a boolean node's
+  /// value.
+  package static func truth(of items: [FHIRPathItem]) -> Bool? {
+    guard let first = items.first else { return nil }
+    if items.count == 1, case .value(.boolean(let b)) = first { return b }
+    return true
+  }
+
+  /// Boolean evaluation that also reads the value of a single `boolean` node.
+  package func truth(
+    of items: [FHIRPathItem], tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) throws(FHIRPathEvaluationError) -> Bool? {
+    guard items.count == 1, case .node(let n) = items[0], tree[n].type == .boolean else {
+      return Self.truth(of: items)
+    }
+    if case .boolean(let b) = try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes) {
+      return b
+    }
+    return true
+  }
+}
+
+/// The evaluation context of a (sub)expression: `$this` and `$index` (-1 when undefined).
+struct Frame {
+  var this: FHIRPathItem
+  var index: Int64
+}
+
+/// Collections kept between runs.
+struct EvaluationScratch {
+  var items: [[FHIRPathItem]] = []
+  var operands: [[Operand]] = []
+  var regex: (pattern: [UInt8], regex: FHIRPathRegex)?
+  /// A bit per tree node for `repeat()`.
+  var seenNodes: [UInt64] = []
+
+  /// Moves the contents out, leaving this empty (no copy of the buffers).
+  mutating func take() -> EvaluationScratch {
+    let taken = self
+    self = EvaluationScratch()
+    return taken
+  }
+}
+
+/// One evaluation: the expression, the resource, and the scratch space; a tree-walking
+/// interpreter over the compiled nodes.
+struct EvaluationRun {
+  let expression: CompiledExpression
+  let tree: ResourceTree
+  let tape: Tape
+  let bytes: UnsafeRawBufferPointer
+  let resource: Int32
+  let clock: EvaluationClock
+  var scratch: EvaluationScratch
+
+  /// The most distinct values `repeat()` may collect (nodes are bounded by the tree).
+  static let repeatValueLimit = 1_000
+
+  init(
+    expression: CompiledExpression, tree: ResourceTree, tape: Tape,
+    bytes: UnsafeRawBufferPointer, resource: Int32, clock: EvaluationClock,
+    scratch: EvaluationScratch
+  ) {
+    self.expression = expression
+    self.tree = tree
+    self.tape = tape
+    self.bytes = bytes
+    self.resource = resource
+    self.clock = clock
+    self.scratch = scratch
+  }
+
+  // MARK: Scratch collections
+
+  /// An empty collection from the pool (allocates only while the pool warms up).
+  @inline(__always)
+  mutating func borrow() -> [FHIRPathItem] {
+    if let buffer = scratch.items.popLast() { return buffer }
+    return Self.newBuffer()
+  }
+
+  @inline(never)
+  static func newBuffer() -> [FHIRPathItem] {
+    var buffer: [FHIRPathItem] = []
+    buffer.reserveCapacity(16)
+    return buffer
+  }
+
+  /// Empties `buffer` and returns its storage to the pool.
+  @inline(__always)
+  mutating func recycle(_ buffer: inout [FHIRPathItem]) {
+    buffer.removeAll(keepingCapacity: true)
+    scratch.items.append(buffer)
+    buffer = []
+  }
+
+  @inline(__always)
+  mutating func borrowOperands() -> [Operand] {
+    if let buffer = scratch.operands.popLast() { return buffer }
+    return []
+  }
+
+  @inline(__always)
+  mutating func recycle(_ buffer: inout [Operand]) {
+    buffer.removeAll(keepingCapacity: true)
+    scratch.operands.append(buffer)
+    buffer = []
+  }
+
+  // MARK: Dispatch
+
+  /// Evaluates node `n` in `frame`, appending its result to `out`. Errors get the column of
+  /// the innermost node that failed.
+  mutating func eval(_ n: Int32, _ frame: Frame, into out: inout [FHIRPathItem])
+    throws(FHIRPathEvaluationError)
+  {
+    do {
+      try evalNode(n, frame, into: &out)
+    } catch {
+      var located = error
+      if located.column == 0 { located.column = Int(expression.columns[Int(n)]) }
+      throw located
+    }
+  }
+
+  private mutating func evalNode(_ n: Int32, _ frame: Frame, into out: inout [FHIRPathItem])
+    throws(FHIRPathEvaluationError)
+  {
+    switch expression.nodes[Int(n)] {
+    case .focus, .variable(.this):
+      out.append(frame.this)
+    case .variable(.index):
+      if frame.index >= 0 { out.append(.value(.integer(frame.index))) }
+    case .variable(.total), .empty:
+      break
+    case .literal(let k):
+      out.append(.value(expression.constants[Int(k)]))
+    case .environment(let k):
+      appendEnvironment(expression.environment[Int(k)], into: &out)
+    case .member(let target, let name):
+      try member(target: target, name: name, frame, into: &out)
+    case .call(let target, let function, let arguments):
+      try call(n, target: target, function: function, arguments: arguments, frame, into: &out)
+    case .indexer(let target, let index):
+      try indexer(target: target, index: index, frame, into: &out)
+    case .unary(let op, let operand):
+      try unary(op, operand: operand, frame, into: &out)
+    case .binary(let op, let lhs, let rhs):
+      try binary(op, lhs: lhs, rhs: rhs, frame, into: &out)
+    case .type(let op, let operand, let type):
+      try typeOperation(op, operand: operand, type: type, frame, into: &out)
+    }
+  }
+
+  /// Evaluates `n` into a pooled collection; the caller recycles it.
+  mutating func collection(_ n: Int32, _ frame: Frame) throws(FHIRPathEvaluationError)
+    -> [FHIRPathItem]
+  {
+    var items = borrow()
+    do {
+      try eval(n, frame, into: &items)
+    } catch {
+      recycle(&items)
+      throw error
+    }
+    return items
+  }
+
+  static let ucumURL = FHIRPathItem.value(.string(Array("http://unitsofmeasure.org".utf8)))
+  static let snomedURL = FHIRPathItem.value(.string(Array("http://snomed.info/sct".utf8)))
+  static let loincURL = FHIRPathItem.value(.string(Array("http://loinc.org".utf8)))
+
+  mutating func appendEnvironment(_ variable: EnvironmentVariable, into out: inout [FHIRPathItem]) {
+    switch variable {
+    case .context, .resource: out.append(.node(resource))
+    case .rootResource: out.append(.node(0))
+    case .ucum: out.append(Self.ucumURL)
+    case .sct: out.append(Self.snomedURL)
+    case .loinc: out.append(Self.loincURL)
+    case .valueSet(let name):
+      out.append(.value(.string(Array("http://hl7.org/fhir/ValueSet/".utf8) + name)))
+    case .extensionURL(let name):
+      out.append(.value(.string(Array("http://hl7.org/fhir/StructureDefinition/".utf8) + name)))
+    }
+  }
+
+  // MARK: Small helpers shared by operators and functions
+
+  /// The only item of `items`, nil when empty; throws `.singletonExpected` for more.
+  @inline(__always)
+  func single(_ items: [FHIRPathItem]) throws(FHIRPathEvaluationError) -> FHIRPathItem? {
+    guard let first = items.first else { return nil }
+    guard items.count == 1 else { throw FHIRPathEvaluationError(.singletonExpected) }
+    return first
+  }
+
+  /// The System value of an item: values as they are, primitive nodes by their current value
+  /// (nil when they have none), `Quantity` nodes as System quantities. Other complex nodes
+  /// throw `.invalidOperandTypes`.
+  func scalar(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
+    switch item {
+    case .value(let v): return v
+    case .node(let n):
+      if tree[n].type.isPrimitive {
+        return try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes)
+      }
+      if tree[n].type == .quantity, let q = try quantity(of: n) { return .quantity(q) }
+      throw FHIRPathEvaluationError(.invalidOperandTypes)
+    }
+  }
+
+  /// The System value of the single item of `items` (see ``scalar(_:)``); nil when empty or
+  /// valueless.
+  func singleScalar(_ items: [FHIRPathItem]) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
+    guard let item = try single(items) else { return nil }
+    return try scalar(item)
+  }
+
+  /// Boolean evaluation of a collection (spec §7.3), reading a single boolean node's value.
+  func truth(_ items: [FHIRPathItem]) throws(FHIRPathEvaluationError) -> Bool? {
+    guard let first = items.first else { return nil }
+    guard items.count == 1 else { return true }
+    switch first {
+    case .value(.boolean(let b)): return b
+    case .node(let n) where tree[n].type == .boolean:
+      if case .boolean(let b) = try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes) {
+        return b
+      }
+      return true
+    default: return true
+    }
+  }
+}

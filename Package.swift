@@ -42,7 +42,8 @@ let package = Package(
     .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
     .testTarget(
       name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
-    .testTarget(name: "FHIRDeidTests", dependencies: ["FHIRDeid", "DeidTestSupport"]),
+    .testTarget(
+      name: "FHIRDeidTests", dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["DeidTestSupport"],

@@ -50,6 +50,12 @@ package final class AnonymizerWorker {
   var labels: [Operations] = []
   var items: [FHIRPathItem] = []
   var matches: [Int32] = []
+  var candidates: [Int32] = []
+  /// Per resource: the first candidate of each type (by `FHIRType.raw`) and the next one of the
+  /// same type, in pre-order.
+  var typeHead: [Int32] = Array(repeating: -1, count: R4.typeCount)
+  var typeNext: [Int32] = []
+  var touchedTypes: [UInt16] = []
   var text: [UInt8] = []
   var scratch: [UInt8] = []
   var hmac: HMACSHA256?

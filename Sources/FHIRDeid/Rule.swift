@@ -78,6 +78,14 @@ package struct Rule: Sendable {
     /// Anything else: the expression (the path without its resource type prefix).
     case expression(CompiledExpression)
 
+    /// Whether the selector reads Microsoft's per-resource node tables.
+    package var isFastPath: Bool {
+      switch self {
+      case .byType, .byName: true
+      case .wholeResource, .expression: false
+      }
+    }
+
     init(path: String, resourceType: String, expression: String, at: String)
       throws(ConfigurationError)
     {
@@ -98,7 +106,7 @@ package struct Rule: Sendable {
     }
 
     /// Matches `^nodesBy(Type|Name)\(['|"]([A-Za-z0-9]+)['|"]\)(\.([A-Za-z0-9]+))?$`.
-    static func fastPath(_ path: String) -> (String, String, String?)? {
+    package static func fastPath(_ path: String) -> (String, String, String?)? {
       let s = Array(path.utf8)
       var function = ""
       var i: Int

@@ -5,11 +5,13 @@
 /// compares in one instruction. The named constants (`FHIRType.date`, `.patient`, `.extension`)
 /// are generated with the table in `R4Tables.generated.swift`.
 package struct FHIRType: Hashable, Sendable {
+  @inlinable package static func == (a: FHIRType, b: FHIRType) -> Bool { a.raw == b.raw }
+
   /// The index of this type in the R4 type table.
   package let raw: UInt16
 
   /// Wraps a type-table index, `0..<R4.typeCount`.
-  package init(raw: UInt16) {
+  @inlinable package init(raw: UInt16) {
     self.raw = raw
   }
 }

@@ -6,427 +6,427 @@
 
 extension FHIRType {
   /// The FHIR type `Element`.
-  package static let element = FHIRType(raw: 0)
+  @inlinable package static var element: FHIRType { FHIRType(raw: 0) }
   /// The FHIR type `BackboneElement`.
-  package static let backboneElement = FHIRType(raw: 1)
+  @inlinable package static var backboneElement: FHIRType { FHIRType(raw: 1) }
   /// The FHIR type `Resource`.
-  package static let resource = FHIRType(raw: 2)
+  @inlinable package static var resource: FHIRType { FHIRType(raw: 2) }
   /// The FHIR type `DomainResource`.
-  package static let domainResource = FHIRType(raw: 3)
+  @inlinable package static var domainResource: FHIRType { FHIRType(raw: 3) }
   /// The FHIR type `base64Binary`.
-  package static let base64Binary = FHIRType(raw: 4)
+  @inlinable package static var base64Binary: FHIRType { FHIRType(raw: 4) }
   /// The FHIR type `boolean`.
-  package static let boolean = FHIRType(raw: 5)
+  @inlinable package static var boolean: FHIRType { FHIRType(raw: 5) }
   /// The FHIR type `canonical`.
-  package static let canonical = FHIRType(raw: 6)
+  @inlinable package static var canonical: FHIRType { FHIRType(raw: 6) }
   /// The FHIR type `code`.
-  package static let code = FHIRType(raw: 7)
+  @inlinable package static var code: FHIRType { FHIRType(raw: 7) }
   /// The FHIR type `date`.
-  package static let date = FHIRType(raw: 8)
+  @inlinable package static var date: FHIRType { FHIRType(raw: 8) }
   /// The FHIR type `dateTime`.
-  package static let dateTime = FHIRType(raw: 9)
+  @inlinable package static var dateTime: FHIRType { FHIRType(raw: 9) }
   /// The FHIR type `decimal`.
-  package static let decimal = FHIRType(raw: 10)
+  @inlinable package static var decimal: FHIRType { FHIRType(raw: 10) }
   /// The FHIR type `id`.
-  package static let id = FHIRType(raw: 11)
+  @inlinable package static var id: FHIRType { FHIRType(raw: 11) }
   /// The FHIR type `instant`.
-  package static let instant = FHIRType(raw: 12)
+  @inlinable package static var instant: FHIRType { FHIRType(raw: 12) }
   /// The FHIR type `integer`.
-  package static let integer = FHIRType(raw: 13)
+  @inlinable package static var integer: FHIRType { FHIRType(raw: 13) }
   /// The FHIR type `markdown`.
-  package static let markdown = FHIRType(raw: 14)
+  @inlinable package static var markdown: FHIRType { FHIRType(raw: 14) }
   /// The FHIR type `oid`.
-  package static let oid = FHIRType(raw: 15)
+  @inlinable package static var oid: FHIRType { FHIRType(raw: 15) }
   /// The FHIR type `positiveInt`.
-  package static let positiveInt = FHIRType(raw: 16)
+  @inlinable package static var positiveInt: FHIRType { FHIRType(raw: 16) }
   /// The FHIR type `string`.
-  package static let string = FHIRType(raw: 17)
+  @inlinable package static var string: FHIRType { FHIRType(raw: 17) }
   /// The FHIR type `time`.
-  package static let time = FHIRType(raw: 18)
+  @inlinable package static var time: FHIRType { FHIRType(raw: 18) }
   /// The FHIR type `unsignedInt`.
-  package static let unsignedInt = FHIRType(raw: 19)
+  @inlinable package static var unsignedInt: FHIRType { FHIRType(raw: 19) }
   /// The FHIR type `uri`.
-  package static let uri = FHIRType(raw: 20)
+  @inlinable package static var uri: FHIRType { FHIRType(raw: 20) }
   /// The FHIR type `url`.
-  package static let url = FHIRType(raw: 21)
+  @inlinable package static var url: FHIRType { FHIRType(raw: 21) }
   /// The FHIR type `uuid`.
-  package static let uuid = FHIRType(raw: 22)
+  @inlinable package static var uuid: FHIRType { FHIRType(raw: 22) }
   /// The FHIR type `xhtml`.
-  package static let xhtml = FHIRType(raw: 23)
+  @inlinable package static var xhtml: FHIRType { FHIRType(raw: 23) }
   /// The FHIR type `Address`.
-  package static let address = FHIRType(raw: 24)
+  @inlinable package static var address: FHIRType { FHIRType(raw: 24) }
   /// The FHIR type `Age`.
-  package static let age = FHIRType(raw: 25)
+  @inlinable package static var age: FHIRType { FHIRType(raw: 25) }
   /// The FHIR type `Annotation`.
-  package static let annotation = FHIRType(raw: 26)
+  @inlinable package static var annotation: FHIRType { FHIRType(raw: 26) }
   /// The FHIR type `Attachment`.
-  package static let attachment = FHIRType(raw: 27)
+  @inlinable package static var attachment: FHIRType { FHIRType(raw: 27) }
   /// The FHIR type `CodeableConcept`.
-  package static let codeableConcept = FHIRType(raw: 28)
+  @inlinable package static var codeableConcept: FHIRType { FHIRType(raw: 28) }
   /// The FHIR type `Coding`.
-  package static let coding = FHIRType(raw: 29)
+  @inlinable package static var coding: FHIRType { FHIRType(raw: 29) }
   /// The FHIR type `ContactDetail`.
-  package static let contactDetail = FHIRType(raw: 30)
+  @inlinable package static var contactDetail: FHIRType { FHIRType(raw: 30) }
   /// The FHIR type `ContactPoint`.
-  package static let contactPoint = FHIRType(raw: 31)
+  @inlinable package static var contactPoint: FHIRType { FHIRType(raw: 31) }
   /// The FHIR type `Contributor`.
-  package static let contributor = FHIRType(raw: 32)
+  @inlinable package static var contributor: FHIRType { FHIRType(raw: 32) }
   /// The FHIR type `Count`.
-  package static let count = FHIRType(raw: 33)
+  @inlinable package static var count: FHIRType { FHIRType(raw: 33) }
   /// The FHIR type `DataRequirement`.
-  package static let dataRequirement = FHIRType(raw: 34)
+  @inlinable package static var dataRequirement: FHIRType { FHIRType(raw: 34) }
   /// The FHIR type `Distance`.
-  package static let distance = FHIRType(raw: 35)
+  @inlinable package static var distance: FHIRType { FHIRType(raw: 35) }
   /// The FHIR type `Dosage`.
-  package static let dosage = FHIRType(raw: 36)
+  @inlinable package static var dosage: FHIRType { FHIRType(raw: 36) }
   /// The FHIR type `Duration`.
-  package static let duration = FHIRType(raw: 37)
+  @inlinable package static var duration: FHIRType { FHIRType(raw: 37) }
   /// The FHIR type `ElementDefinition`.
-  package static let elementDefinition = FHIRType(raw: 38)
+  @inlinable package static var elementDefinition: FHIRType { FHIRType(raw: 38) }
   /// The FHIR type `Expression`.
-  package static let expression = FHIRType(raw: 39)
+  @inlinable package static var expression: FHIRType { FHIRType(raw: 39) }
   /// The FHIR type `Extension`.
-  package static let `extension` = FHIRType(raw: 40)
+  @inlinable package static var `extension`: FHIRType { FHIRType(raw: 40) }
   /// The FHIR type `HumanName`.
-  package static let humanName = FHIRType(raw: 41)
+  @inlinable package static var humanName: FHIRType { FHIRType(raw: 41) }
   /// The FHIR type `Identifier`.
-  package static let identifier = FHIRType(raw: 42)
+  @inlinable package static var identifier: FHIRType { FHIRType(raw: 42) }
   /// The FHIR type `MarketingStatus`.
-  package static let marketingStatus = FHIRType(raw: 43)
+  @inlinable package static var marketingStatus: FHIRType { FHIRType(raw: 43) }
   /// The FHIR type `Meta`.
-  package static let meta = FHIRType(raw: 44)
+  @inlinable package static var meta: FHIRType { FHIRType(raw: 44) }
   /// The FHIR type `Money`.
-  package static let money = FHIRType(raw: 45)
+  @inlinable package static var money: FHIRType { FHIRType(raw: 45) }
   /// The FHIR type `MoneyQuantity`.
-  package static let moneyQuantity = FHIRType(raw: 46)
+  @inlinable package static var moneyQuantity: FHIRType { FHIRType(raw: 46) }
   /// The FHIR type `Narrative`.
-  package static let narrative = FHIRType(raw: 47)
+  @inlinable package static var narrative: FHIRType { FHIRType(raw: 47) }
   /// The FHIR type `ParameterDefinition`.
-  package static let parameterDefinition = FHIRType(raw: 48)
+  @inlinable package static var parameterDefinition: FHIRType { FHIRType(raw: 48) }
   /// The FHIR type `Period`.
-  package static let period = FHIRType(raw: 49)
+  @inlinable package static var period: FHIRType { FHIRType(raw: 49) }
   /// The FHIR type `Population`.
-  package static let population = FHIRType(raw: 50)
+  @inlinable package static var population: FHIRType { FHIRType(raw: 50) }
   /// The FHIR type `ProdCharacteristic`.
-  package static let prodCharacteristic = FHIRType(raw: 51)
+  @inlinable package static var prodCharacteristic: FHIRType { FHIRType(raw: 51) }
   /// The FHIR type `ProductShelfLife`.
-  package static let productShelfLife = FHIRType(raw: 52)
+  @inlinable package static var productShelfLife: FHIRType { FHIRType(raw: 52) }
   /// The FHIR type `Quantity`.
-  package static let quantity = FHIRType(raw: 53)
+  @inlinable package static var quantity: FHIRType { FHIRType(raw: 53) }
   /// The FHIR type `Range`.
-  package static let range = FHIRType(raw: 54)
+  @inlinable package static var range: FHIRType { FHIRType(raw: 54) }
   /// The FHIR type `Ratio`.
-  package static let ratio = FHIRType(raw: 55)
+  @inlinable package static var ratio: FHIRType { FHIRType(raw: 55) }
   /// The FHIR type `Reference`.
-  package static let reference = FHIRType(raw: 56)
+  @inlinable package static var reference: FHIRType { FHIRType(raw: 56) }
   /// The FHIR type `RelatedArtifact`.
-  package static let relatedArtifact = FHIRType(raw: 57)
+  @inlinable package static var relatedArtifact: FHIRType { FHIRType(raw: 57) }
   /// The FHIR type `SampledData`.
-  package static let sampledData = FHIRType(raw: 58)
+  @inlinable package static var sampledData: FHIRType { FHIRType(raw: 58) }
   /// The FHIR type `Signature`.
-  package static let signature = FHIRType(raw: 59)
+  @inlinable package static var signature: FHIRType { FHIRType(raw: 59) }
   /// The FHIR type `SimpleQuantity`.
-  package static let simpleQuantity = FHIRType(raw: 60)
+  @inlinable package static var simpleQuantity: FHIRType { FHIRType(raw: 60) }
   /// The FHIR type `SubstanceAmount`.
-  package static let substanceAmount = FHIRType(raw: 61)
+  @inlinable package static var substanceAmount: FHIRType { FHIRType(raw: 61) }
   /// The FHIR type `Timing`.
-  package static let timing = FHIRType(raw: 62)
+  @inlinable package static var timing: FHIRType { FHIRType(raw: 62) }
   /// The FHIR type `TriggerDefinition`.
-  package static let triggerDefinition = FHIRType(raw: 63)
+  @inlinable package static var triggerDefinition: FHIRType { FHIRType(raw: 63) }
   /// The FHIR type `UsageContext`.
-  package static let usageContext = FHIRType(raw: 64)
+  @inlinable package static var usageContext: FHIRType { FHIRType(raw: 64) }
   /// The FHIR type `Account`.
-  package static let account = FHIRType(raw: 65)
+  @inlinable package static var account: FHIRType { FHIRType(raw: 65) }
   /// The FHIR type `ActivityDefinition`.
-  package static let activityDefinition = FHIRType(raw: 66)
+  @inlinable package static var activityDefinition: FHIRType { FHIRType(raw: 66) }
   /// The FHIR type `AdverseEvent`.
-  package static let adverseEvent = FHIRType(raw: 67)
+  @inlinable package static var adverseEvent: FHIRType { FHIRType(raw: 67) }
   /// The FHIR type `AllergyIntolerance`.
-  package static let allergyIntolerance = FHIRType(raw: 68)
+  @inlinable package static var allergyIntolerance: FHIRType { FHIRType(raw: 68) }
   /// The FHIR type `Appointment`.
-  package static let appointment = FHIRType(raw: 69)
+  @inlinable package static var appointment: FHIRType { FHIRType(raw: 69) }
   /// The FHIR type `AppointmentResponse`.
-  package static let appointmentResponse = FHIRType(raw: 70)
+  @inlinable package static var appointmentResponse: FHIRType { FHIRType(raw: 70) }
   /// The FHIR type `AuditEvent`.
-  package static let auditEvent = FHIRType(raw: 71)
+  @inlinable package static var auditEvent: FHIRType { FHIRType(raw: 71) }
   /// The FHIR type `Basic`.
-  package static let basic = FHIRType(raw: 72)
+  @inlinable package static var basic: FHIRType { FHIRType(raw: 72) }
   /// The FHIR type `Binary`.
-  package static let binary = FHIRType(raw: 73)
+  @inlinable package static var binary: FHIRType { FHIRType(raw: 73) }
   /// The FHIR type `BiologicallyDerivedProduct`.
-  package static let biologicallyDerivedProduct = FHIRType(raw: 74)
+  @inlinable package static var biologicallyDerivedProduct: FHIRType { FHIRType(raw: 74) }
   /// The FHIR type `BodyStructure`.
-  package static let bodyStructure = FHIRType(raw: 75)
+  @inlinable package static var bodyStructure: FHIRType { FHIRType(raw: 75) }
   /// The FHIR type `Bundle`.
-  package static let bundle = FHIRType(raw: 76)
+  @inlinable package static var bundle: FHIRType { FHIRType(raw: 76) }
   /// The FHIR type `CapabilityStatement`.
-  package static let capabilityStatement = FHIRType(raw: 77)
+  @inlinable package static var capabilityStatement: FHIRType { FHIRType(raw: 77) }
   /// The FHIR type `CarePlan`.
-  package static let carePlan = FHIRType(raw: 78)
+  @inlinable package static var carePlan: FHIRType { FHIRType(raw: 78) }
   /// The FHIR type `CareTeam`.
-  package static let careTeam = FHIRType(raw: 79)
+  @inlinable package static var careTeam: FHIRType { FHIRType(raw: 79) }
   /// The FHIR type `CatalogEntry`.
-  package static let catalogEntry = FHIRType(raw: 80)
+  @inlinable package static var catalogEntry: FHIRType { FHIRType(raw: 80) }
   /// The FHIR type `ChargeItem`.
-  package static let chargeItem = FHIRType(raw: 81)
+  @inlinable package static var chargeItem: FHIRType { FHIRType(raw: 81) }
   /// The FHIR type `ChargeItemDefinition`.
-  package static let chargeItemDefinition = FHIRType(raw: 82)
+  @inlinable package static var chargeItemDefinition: FHIRType { FHIRType(raw: 82) }
   /// The FHIR type `Claim`.
-  package static let claim = FHIRType(raw: 83)
+  @inlinable package static var claim: FHIRType { FHIRType(raw: 83) }
   /// The FHIR type `ClaimResponse`.
-  package static let claimResponse = FHIRType(raw: 84)
+  @inlinable package static var claimResponse: FHIRType { FHIRType(raw: 84) }
   /// The FHIR type `ClinicalImpression`.
-  package static let clinicalImpression = FHIRType(raw: 85)
+  @inlinable package static var clinicalImpression: FHIRType { FHIRType(raw: 85) }
   /// The FHIR type `CodeSystem`.
-  package static let codeSystem = FHIRType(raw: 86)
+  @inlinable package static var codeSystem: FHIRType { FHIRType(raw: 86) }
   /// The FHIR type `Communication`.
-  package static let communication = FHIRType(raw: 87)
+  @inlinable package static var communication: FHIRType { FHIRType(raw: 87) }
   /// The FHIR type `CommunicationRequest`.
-  package static let communicationRequest = FHIRType(raw: 88)
+  @inlinable package static var communicationRequest: FHIRType { FHIRType(raw: 88) }
   /// The FHIR type `CompartmentDefinition`.
-  package static let compartmentDefinition = FHIRType(raw: 89)
+  @inlinable package static var compartmentDefinition: FHIRType { FHIRType(raw: 89) }
   /// The FHIR type `Composition`.
-  package static let composition = FHIRType(raw: 90)
+  @inlinable package static var composition: FHIRType { FHIRType(raw: 90) }
   /// The FHIR type `ConceptMap`.
-  package static let conceptMap = FHIRType(raw: 91)
+  @inlinable package static var conceptMap: FHIRType { FHIRType(raw: 91) }
   /// The FHIR type `Condition`.
-  package static let condition = FHIRType(raw: 92)
+  @inlinable package static var condition: FHIRType { FHIRType(raw: 92) }
   /// The FHIR type `Consent`.
-  package static let consent = FHIRType(raw: 93)
+  @inlinable package static var consent: FHIRType { FHIRType(raw: 93) }
   /// The FHIR type `Contract`.
-  package static let contract = FHIRType(raw: 94)
+  @inlinable package static var contract: FHIRType { FHIRType(raw: 94) }
   /// The FHIR type `Coverage`.
-  package static let coverage = FHIRType(raw: 95)
+  @inlinable package static var coverage: FHIRType { FHIRType(raw: 95) }
   /// The FHIR type `CoverageEligibilityRequest`.
-  package static let coverageEligibilityRequest = FHIRType(raw: 96)
+  @inlinable package static var coverageEligibilityRequest: FHIRType { FHIRType(raw: 96) }
   /// The FHIR type `CoverageEligibilityResponse`.
-  package static let coverageEligibilityResponse = FHIRType(raw: 97)
+  @inlinable package static var coverageEligibilityResponse: FHIRType { FHIRType(raw: 97) }
   /// The FHIR type `DetectedIssue`.
-  package static let detectedIssue = FHIRType(raw: 98)
+  @inlinable package static var detectedIssue: FHIRType { FHIRType(raw: 98) }
   /// The FHIR type `Device`.
-  package static let device = FHIRType(raw: 99)
+  @inlinable package static var device: FHIRType { FHIRType(raw: 99) }
   /// The FHIR type `DeviceDefinition`.
-  package static let deviceDefinition = FHIRType(raw: 100)
+  @inlinable package static var deviceDefinition: FHIRType { FHIRType(raw: 100) }
   /// The FHIR type `DeviceMetric`.
-  package static let deviceMetric = FHIRType(raw: 101)
+  @inlinable package static var deviceMetric: FHIRType { FHIRType(raw: 101) }
   /// The FHIR type `DeviceRequest`.
-  package static let deviceRequest = FHIRType(raw: 102)
+  @inlinable package static var deviceRequest: FHIRType { FHIRType(raw: 102) }
   /// The FHIR type `DeviceUseStatement`.
-  package static let deviceUseStatement = FHIRType(raw: 103)
+  @inlinable package static var deviceUseStatement: FHIRType { FHIRType(raw: 103) }
   /// The FHIR type `DiagnosticReport`.
-  package static let diagnosticReport = FHIRType(raw: 104)
+  @inlinable package static var diagnosticReport: FHIRType { FHIRType(raw: 104) }
   /// The FHIR type `DocumentManifest`.
-  package static let documentManifest = FHIRType(raw: 105)
+  @inlinable package static var documentManifest: FHIRType { FHIRType(raw: 105) }
   /// The FHIR type `DocumentReference`.
-  package static let documentReference = FHIRType(raw: 106)
+  @inlinable package static var documentReference: FHIRType { FHIRType(raw: 106) }
   /// The FHIR type `EffectEvidenceSynthesis`.
-  package static let effectEvidenceSynthesis = FHIRType(raw: 107)
+  @inlinable package static var effectEvidenceSynthesis: FHIRType { FHIRType(raw: 107) }
   /// The FHIR type `Encounter`.
-  package static let encounter = FHIRType(raw: 108)
+  @inlinable package static var encounter: FHIRType { FHIRType(raw: 108) }
   /// The FHIR type `Endpoint`.
-  package static let endpoint = FHIRType(raw: 109)
+  @inlinable package static var endpoint: FHIRType { FHIRType(raw: 109) }
   /// The FHIR type `EnrollmentRequest`.
-  package static let enrollmentRequest = FHIRType(raw: 110)
+  @inlinable package static var enrollmentRequest: FHIRType { FHIRType(raw: 110) }
   /// The FHIR type `EnrollmentResponse`.
-  package static let enrollmentResponse = FHIRType(raw: 111)
+  @inlinable package static var enrollmentResponse: FHIRType { FHIRType(raw: 111) }
   /// The FHIR type `EpisodeOfCare`.
-  package static let episodeOfCare = FHIRType(raw: 112)
+  @inlinable package static var episodeOfCare: FHIRType { FHIRType(raw: 112) }
   /// The FHIR type `EventDefinition`.
-  package static let eventDefinition = FHIRType(raw: 113)
+  @inlinable package static var eventDefinition: FHIRType { FHIRType(raw: 113) }
   /// The FHIR type `Evidence`.
-  package static let evidence = FHIRType(raw: 114)
+  @inlinable package static var evidence: FHIRType { FHIRType(raw: 114) }
   /// The FHIR type `EvidenceVariable`.
-  package static let evidenceVariable = FHIRType(raw: 115)
+  @inlinable package static var evidenceVariable: FHIRType { FHIRType(raw: 115) }
   /// The FHIR type `ExampleScenario`.
-  package static let exampleScenario = FHIRType(raw: 116)
+  @inlinable package static var exampleScenario: FHIRType { FHIRType(raw: 116) }
   /// The FHIR type `ExplanationOfBenefit`.
-  package static let explanationOfBenefit = FHIRType(raw: 117)
+  @inlinable package static var explanationOfBenefit: FHIRType { FHIRType(raw: 117) }
   /// The FHIR type `FamilyMemberHistory`.
-  package static let familyMemberHistory = FHIRType(raw: 118)
+  @inlinable package static var familyMemberHistory: FHIRType { FHIRType(raw: 118) }
   /// The FHIR type `Flag`.
-  package static let flag = FHIRType(raw: 119)
+  @inlinable package static var flag: FHIRType { FHIRType(raw: 119) }
   /// The FHIR type `Goal`.
-  package static let goal = FHIRType(raw: 120)
+  @inlinable package static var goal: FHIRType { FHIRType(raw: 120) }
   /// The FHIR type `GraphDefinition`.
-  package static let graphDefinition = FHIRType(raw: 121)
+  @inlinable package static var graphDefinition: FHIRType { FHIRType(raw: 121) }
   /// The FHIR type `Group`.
-  package static let group = FHIRType(raw: 122)
+  @inlinable package static var group: FHIRType { FHIRType(raw: 122) }
   /// The FHIR type `GuidanceResponse`.
-  package static let guidanceResponse = FHIRType(raw: 123)
+  @inlinable package static var guidanceResponse: FHIRType { FHIRType(raw: 123) }
   /// The FHIR type `HealthcareService`.
-  package static let healthcareService = FHIRType(raw: 124)
+  @inlinable package static var healthcareService: FHIRType { FHIRType(raw: 124) }
   /// The FHIR type `ImagingStudy`.
-  package static let imagingStudy = FHIRType(raw: 125)
+  @inlinable package static var imagingStudy: FHIRType { FHIRType(raw: 125) }
   /// The FHIR type `Immunization`.
-  package static let immunization = FHIRType(raw: 126)
+  @inlinable package static var immunization: FHIRType { FHIRType(raw: 126) }
   /// The FHIR type `ImmunizationEvaluation`.
-  package static let immunizationEvaluation = FHIRType(raw: 127)
+  @inlinable package static var immunizationEvaluation: FHIRType { FHIRType(raw: 127) }
   /// The FHIR type `ImmunizationRecommendation`.
-  package static let immunizationRecommendation = FHIRType(raw: 128)
+  @inlinable package static var immunizationRecommendation: FHIRType { FHIRType(raw: 128) }
   /// The FHIR type `ImplementationGuide`.
-  package static let implementationGuide = FHIRType(raw: 129)
+  @inlinable package static var implementationGuide: FHIRType { FHIRType(raw: 129) }
   /// The FHIR type `InsurancePlan`.
-  package static let insurancePlan = FHIRType(raw: 130)
+  @inlinable package static var insurancePlan: FHIRType { FHIRType(raw: 130) }
   /// The FHIR type `Invoice`.
-  package static let invoice = FHIRType(raw: 131)
+  @inlinable package static var invoice: FHIRType { FHIRType(raw: 131) }
   /// The FHIR type `Library`.
-  package static let library = FHIRType(raw: 132)
+  @inlinable package static var library: FHIRType { FHIRType(raw: 132) }
   /// The FHIR type `Linkage`.
-  package static let linkage = FHIRType(raw: 133)
+  @inlinable package static var linkage: FHIRType { FHIRType(raw: 133) }
   /// The FHIR type `List`.
-  package static let list = FHIRType(raw: 134)
+  @inlinable package static var list: FHIRType { FHIRType(raw: 134) }
   /// The FHIR type `Location`.
-  package static let location = FHIRType(raw: 135)
+  @inlinable package static var location: FHIRType { FHIRType(raw: 135) }
   /// The FHIR type `Measure`.
-  package static let measure = FHIRType(raw: 136)
+  @inlinable package static var measure: FHIRType { FHIRType(raw: 136) }
   /// The FHIR type `MeasureReport`.
-  package static let measureReport = FHIRType(raw: 137)
+  @inlinable package static var measureReport: FHIRType { FHIRType(raw: 137) }
   /// The FHIR type `Media`.
-  package static let media = FHIRType(raw: 138)
+  @inlinable package static var media: FHIRType { FHIRType(raw: 138) }
   /// The FHIR type `Medication`.
-  package static let medication = FHIRType(raw: 139)
+  @inlinable package static var medication: FHIRType { FHIRType(raw: 139) }
   /// The FHIR type `MedicationAdministration`.
-  package static let medicationAdministration = FHIRType(raw: 140)
+  @inlinable package static var medicationAdministration: FHIRType { FHIRType(raw: 140) }
   /// The FHIR type `MedicationDispense`.
-  package static let medicationDispense = FHIRType(raw: 141)
+  @inlinable package static var medicationDispense: FHIRType { FHIRType(raw: 141) }
   /// The FHIR type `MedicationKnowledge`.
-  package static let medicationKnowledge = FHIRType(raw: 142)
+  @inlinable package static var medicationKnowledge: FHIRType { FHIRType(raw: 142) }
   /// The FHIR type `MedicationRequest`.
-  package static let medicationRequest = FHIRType(raw: 143)
+  @inlinable package static var medicationRequest: FHIRType { FHIRType(raw: 143) }
   /// The FHIR type `MedicationStatement`.
-  package static let medicationStatement = FHIRType(raw: 144)
+  @inlinable package static var medicationStatement: FHIRType { FHIRType(raw: 144) }
   /// The FHIR type `MedicinalProduct`.
-  package static let medicinalProduct = FHIRType(raw: 145)
+  @inlinable package static var medicinalProduct: FHIRType { FHIRType(raw: 145) }
   /// The FHIR type `MedicinalProductAuthorization`.
-  package static let medicinalProductAuthorization = FHIRType(raw: 146)
+  @inlinable package static var medicinalProductAuthorization: FHIRType { FHIRType(raw: 146) }
   /// The FHIR type `MedicinalProductContraindication`.
-  package static let medicinalProductContraindication = FHIRType(raw: 147)
+  @inlinable package static var medicinalProductContraindication: FHIRType { FHIRType(raw: 147) }
   /// The FHIR type `MedicinalProductIndication`.
-  package static let medicinalProductIndication = FHIRType(raw: 148)
+  @inlinable package static var medicinalProductIndication: FHIRType { FHIRType(raw: 148) }
   /// The FHIR type `MedicinalProductIngredient`.
-  package static let medicinalProductIngredient = FHIRType(raw: 149)
+  @inlinable package static var medicinalProductIngredient: FHIRType { FHIRType(raw: 149) }
   /// The FHIR type `MedicinalProductInteraction`.
-  package static let medicinalProductInteraction = FHIRType(raw: 150)
+  @inlinable package static var medicinalProductInteraction: FHIRType { FHIRType(raw: 150) }
   /// The FHIR type `MedicinalProductManufactured`.
-  package static let medicinalProductManufactured = FHIRType(raw: 151)
+  @inlinable package static var medicinalProductManufactured: FHIRType { FHIRType(raw: 151) }
   /// The FHIR type `MedicinalProductPackaged`.
-  package static let medicinalProductPackaged = FHIRType(raw: 152)
+  @inlinable package static var medicinalProductPackaged: FHIRType { FHIRType(raw: 152) }
   /// The FHIR type `MedicinalProductPharmaceutical`.
-  package static let medicinalProductPharmaceutical = FHIRType(raw: 153)
+  @inlinable package static var medicinalProductPharmaceutical: FHIRType { FHIRType(raw: 153) }
   /// The FHIR type `MedicinalProductUndesirableEffect`.
-  package static let medicinalProductUndesirableEffect = FHIRType(raw: 154)
+  @inlinable package static var medicinalProductUndesirableEffect: FHIRType { FHIRType(raw: 154) }
   /// The FHIR type `MessageDefinition`.
-  package static let messageDefinition = FHIRType(raw: 155)
+  @inlinable package static var messageDefinition: FHIRType { FHIRType(raw: 155) }
   /// The FHIR type `MessageHeader`.
-  package static let messageHeader = FHIRType(raw: 156)
+  @inlinable package static var messageHeader: FHIRType { FHIRType(raw: 156) }
   /// The FHIR type `MolecularSequence`.
-  package static let molecularSequence = FHIRType(raw: 157)
+  @inlinable package static var molecularSequence: FHIRType { FHIRType(raw: 157) }
   /// The FHIR type `NamingSystem`.
-  package static let namingSystem = FHIRType(raw: 158)
+  @inlinable package static var namingSystem: FHIRType { FHIRType(raw: 158) }
   /// The FHIR type `NutritionOrder`.
-  package static let nutritionOrder = FHIRType(raw: 159)
+  @inlinable package static var nutritionOrder: FHIRType { FHIRType(raw: 159) }
   /// The FHIR type `Observation`.
-  package static let observation = FHIRType(raw: 160)
+  @inlinable package static var observation: FHIRType { FHIRType(raw: 160) }
   /// The FHIR type `ObservationDefinition`.
-  package static let observationDefinition = FHIRType(raw: 161)
+  @inlinable package static var observationDefinition: FHIRType { FHIRType(raw: 161) }
   /// The FHIR type `OperationDefinition`.
-  package static let operationDefinition = FHIRType(raw: 162)
+  @inlinable package static var operationDefinition: FHIRType { FHIRType(raw: 162) }
   /// The FHIR type `OperationOutcome`.
-  package static let operationOutcome = FHIRType(raw: 163)
+  @inlinable package static var operationOutcome: FHIRType { FHIRType(raw: 163) }
   /// The FHIR type `Organization`.
-  package static let organization = FHIRType(raw: 164)
+  @inlinable package static var organization: FHIRType { FHIRType(raw: 164) }
   /// The FHIR type `OrganizationAffiliation`.
-  package static let organizationAffiliation = FHIRType(raw: 165)
+  @inlinable package static var organizationAffiliation: FHIRType { FHIRType(raw: 165) }
   /// The FHIR type `Parameters`.
-  package static let parameters = FHIRType(raw: 166)
+  @inlinable package static var parameters: FHIRType { FHIRType(raw: 166) }
   /// The FHIR type `Patient`.
-  package static let patient = FHIRType(raw: 167)
+  @inlinable package static var patient: FHIRType { FHIRType(raw: 167) }
   /// The FHIR type `PaymentNotice`.
-  package static let paymentNotice = FHIRType(raw: 168)
+  @inlinable package static var paymentNotice: FHIRType { FHIRType(raw: 168) }
   /// The FHIR type `PaymentReconciliation`.
-  package static let paymentReconciliation = FHIRType(raw: 169)
+  @inlinable package static var paymentReconciliation: FHIRType { FHIRType(raw: 169) }
   /// The FHIR type `Person`.
-  package static let person = FHIRType(raw: 170)
+  @inlinable package static var person: FHIRType { FHIRType(raw: 170) }
   /// The FHIR type `PlanDefinition`.
-  package static let planDefinition = FHIRType(raw: 171)
+  @inlinable package static var planDefinition: FHIRType { FHIRType(raw: 171) }
   /// The FHIR type `Practitioner`.
-  package static let practitioner = FHIRType(raw: 172)
+  @inlinable package static var practitioner: FHIRType { FHIRType(raw: 172) }
   /// The FHIR type `PractitionerRole`.
-  package static let practitionerRole = FHIRType(raw: 173)
+  @inlinable package static var practitionerRole: FHIRType { FHIRType(raw: 173) }
   /// The FHIR type `Procedure`.
-  package static let procedure = FHIRType(raw: 174)
+  @inlinable package static var procedure: FHIRType { FHIRType(raw: 174) }
   /// The FHIR type `Provenance`.
-  package static let provenance = FHIRType(raw: 175)
+  @inlinable package static var provenance: FHIRType { FHIRType(raw: 175) }
   /// The FHIR type `Questionnaire`.
-  package static let questionnaire = FHIRType(raw: 176)
+  @inlinable package static var questionnaire: FHIRType { FHIRType(raw: 176) }
   /// The FHIR type `QuestionnaireResponse`.
-  package static let questionnaireResponse = FHIRType(raw: 177)
+  @inlinable package static var questionnaireResponse: FHIRType { FHIRType(raw: 177) }
   /// The FHIR type `RelatedPerson`.
-  package static let relatedPerson = FHIRType(raw: 178)
+  @inlinable package static var relatedPerson: FHIRType { FHIRType(raw: 178) }
   /// The FHIR type `RequestGroup`.
-  package static let requestGroup = FHIRType(raw: 179)
+  @inlinable package static var requestGroup: FHIRType { FHIRType(raw: 179) }
   /// The FHIR type `ResearchDefinition`.
-  package static let researchDefinition = FHIRType(raw: 180)
+  @inlinable package static var researchDefinition: FHIRType { FHIRType(raw: 180) }
   /// The FHIR type `ResearchElementDefinition`.
-  package static let researchElementDefinition = FHIRType(raw: 181)
+  @inlinable package static var researchElementDefinition: FHIRType { FHIRType(raw: 181) }
   /// The FHIR type `ResearchStudy`.
-  package static let researchStudy = FHIRType(raw: 182)
+  @inlinable package static var researchStudy: FHIRType { FHIRType(raw: 182) }
   /// The FHIR type `ResearchSubject`.
-  package static let researchSubject = FHIRType(raw: 183)
+  @inlinable package static var researchSubject: FHIRType { FHIRType(raw: 183) }
   /// The FHIR type `RiskAssessment`.
-  package static let riskAssessment = FHIRType(raw: 184)
+  @inlinable package static var riskAssessment: FHIRType { FHIRType(raw: 184) }
   /// The FHIR type `RiskEvidenceSynthesis`.
-  package static let riskEvidenceSynthesis = FHIRType(raw: 185)
+  @inlinable package static var riskEvidenceSynthesis: FHIRType { FHIRType(raw: 185) }
   /// The FHIR type `Schedule`.
-  package static let schedule = FHIRType(raw: 186)
+  @inlinable package static var schedule: FHIRType { FHIRType(raw: 186) }
   /// The FHIR type `SearchParameter`.
-  package static let searchParameter = FHIRType(raw: 187)
+  @inlinable package static var searchParameter: FHIRType { FHIRType(raw: 187) }
   /// The FHIR type `ServiceRequest`.
-  package static let serviceRequest = FHIRType(raw: 188)
+  @inlinable package static var serviceRequest: FHIRType { FHIRType(raw: 188) }
   /// The FHIR type `Slot`.
-  package static let slot = FHIRType(raw: 189)
+  @inlinable package static var slot: FHIRType { FHIRType(raw: 189) }
   /// The FHIR type `Specimen`.
-  package static let specimen = FHIRType(raw: 190)
+  @inlinable package static var specimen: FHIRType { FHIRType(raw: 190) }
   /// The FHIR type `SpecimenDefinition`.
-  package static let specimenDefinition = FHIRType(raw: 191)
+  @inlinable package static var specimenDefinition: FHIRType { FHIRType(raw: 191) }
   /// The FHIR type `StructureDefinition`.
-  package static let structureDefinition = FHIRType(raw: 192)
+  @inlinable package static var structureDefinition: FHIRType { FHIRType(raw: 192) }
   /// The FHIR type `StructureMap`.
-  package static let structureMap = FHIRType(raw: 193)
+  @inlinable package static var structureMap: FHIRType { FHIRType(raw: 193) }
   /// The FHIR type `Subscription`.
-  package static let subscription = FHIRType(raw: 194)
+  @inlinable package static var subscription: FHIRType { FHIRType(raw: 194) }
   /// The FHIR type `Substance`.
-  package static let substance = FHIRType(raw: 195)
+  @inlinable package static var substance: FHIRType { FHIRType(raw: 195) }
   /// The FHIR type `SubstanceNucleicAcid`.
-  package static let substanceNucleicAcid = FHIRType(raw: 196)
+  @inlinable package static var substanceNucleicAcid: FHIRType { FHIRType(raw: 196) }
   /// The FHIR type `SubstancePolymer`.
-  package static let substancePolymer = FHIRType(raw: 197)
+  @inlinable package static var substancePolymer: FHIRType { FHIRType(raw: 197) }
   /// The FHIR type `SubstanceProtein`.
-  package static let substanceProtein = FHIRType(raw: 198)
+  @inlinable package static var substanceProtein: FHIRType { FHIRType(raw: 198) }
   /// The FHIR type `SubstanceReferenceInformation`.
-  package static let substanceReferenceInformation = FHIRType(raw: 199)
+  @inlinable package static var substanceReferenceInformation: FHIRType { FHIRType(raw: 199) }
   /// The FHIR type `SubstanceSourceMaterial`.
-  package static let substanceSourceMaterial = FHIRType(raw: 200)
+  @inlinable package static var substanceSourceMaterial: FHIRType { FHIRType(raw: 200) }
   /// The FHIR type `SubstanceSpecification`.
-  package static let substanceSpecification = FHIRType(raw: 201)
+  @inlinable package static var substanceSpecification: FHIRType { FHIRType(raw: 201) }
   /// The FHIR type `SupplyDelivery`.
-  package static let supplyDelivery = FHIRType(raw: 202)
+  @inlinable package static var supplyDelivery: FHIRType { FHIRType(raw: 202) }
   /// The FHIR type `SupplyRequest`.
-  package static let supplyRequest = FHIRType(raw: 203)
+  @inlinable package static var supplyRequest: FHIRType { FHIRType(raw: 203) }
   /// The FHIR type `Task`.
-  package static let task = FHIRType(raw: 204)
+  @inlinable package static var task: FHIRType { FHIRType(raw: 204) }
   /// The FHIR type `TerminologyCapabilities`.
-  package static let terminologyCapabilities = FHIRType(raw: 205)
+  @inlinable package static var terminologyCapabilities: FHIRType { FHIRType(raw: 205) }
   /// The FHIR type `TestReport`.
-  package static let testReport = FHIRType(raw: 206)
+  @inlinable package static var testReport: FHIRType { FHIRType(raw: 206) }
   /// The FHIR type `TestScript`.
-  package static let testScript = FHIRType(raw: 207)
+  @inlinable package static var testScript: FHIRType { FHIRType(raw: 207) }
   /// The FHIR type `ValueSet`.
-  package static let valueSet = FHIRType(raw: 208)
+  @inlinable package static var valueSet: FHIRType { FHIRType(raw: 208) }
   /// The FHIR type `VerificationResult`.
-  package static let verificationResult = FHIRType(raw: 209)
+  @inlinable package static var verificationResult: FHIRType { FHIRType(raw: 209) }
   /// The FHIR type `VisionPrescription`.
-  package static let visionPrescription = FHIRType(raw: 210)
+  @inlinable package static var visionPrescription: FHIRType { FHIRType(raw: 210) }
 }
 
 extension R4Tables {

@@ -39,14 +39,14 @@ package struct ResourceTree: Sendable {
     /// Position in its JSON array (0 when the member is not an array).
     package var index: Int32
 
-    package var isResource: Bool { flags & Flag.resource != 0 }
-    package var isInArray: Bool { flags & Flag.inArray != 0 }
+    @inlinable package var isResource: Bool { flags & Flag.resource != 0 }
+    @inlinable package var isInArray: Bool { flags & Flag.inArray != 0 }
     package var hasValue: Bool { valueToken >= 0 && type.isPrimitive }
   }
 
   package enum Flag {
-    package static let resource: UInt8 = 1
-    package static let inArray: UInt8 = 2
+    @inlinable package static var resource: UInt8 { 1 }
+    @inlinable package static var inArray: UInt8 { 2 }
   }
 
   /// Why a resource does not fit the R4 model. Carries offsets and node indices, never bytes.
@@ -78,8 +78,8 @@ package struct ResourceTree: Sendable {
     nodes.reserveCapacity(256)
   }
 
-  package var count: Int { nodes.count }
-  package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
+  @inlinable package var count: Int { nodes.count }
+  @inlinable package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
 
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
   package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {

@@ -20,14 +20,14 @@ struct EngineHarness {
   func run(_ line: String, prefix: String = "") -> Result<String, RecordFailure> {
     let bytes = Array(line.utf8)
     var out: [UInt8] = []
-    do throws(RecordFailure) {
-      _ = try bytes.withUnsafeBytes { raw throws(RecordFailure) in
-        try worker.process(raw, dateShiftPrefix: Array(prefix.utf8), into: &out)
-      }
-      return .success(String(decoding: out, as: UTF8.self))
-    } catch {
-      return .failure(error)
+    let failure: RecordFailure? = bytes.withUnsafeBytes { raw in
+      do throws(RecordFailure) {
+        _ = try worker.process(raw, dateShiftPrefix: Array(prefix.utf8), into: &out)
+        return nil
+      } catch { return error }
     }
+    if let failure { return .failure(failure) }
+    return .success(String(decoding: out, as: UTF8.self))
   }
 
   func output(_ line: String, prefix: String = "") -> String? {

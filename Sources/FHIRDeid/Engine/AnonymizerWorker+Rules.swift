@@ -56,9 +56,14 @@ extension AnonymizerWorker {
     // Microsoft builds its node tables once, before any rule runs: nodes added later (by a
     // substitution) are not selected by later fast-path rules.
     let limit = Int32(tree.count)
+    var collected = false
     for ruleIndex in anonymizer.rulesByType[Int(tree[resource].type.raw)] {
       let rule = configuration.rules[ruleIndex]
-      try select(rule, in: resource, limit: limit, bytes: bytes)
+      if !collected, rule.selector.isFastPath {
+        collectCandidates(of: resource, limit: limit)
+        collected = true
+      }
+      try select(rule, in: resource, bytes: bytes)
       guard !matches.isEmpty else { continue }
       counters.rules[ruleIndex].matched &+= matches.count
       counters.rules[ruleIndex].resources &+= 1
@@ -71,7 +76,7 @@ extension AnonymizerWorker {
   }
 
   /// Fills `matches` with the nodes the rule selects in `resource`.
-  private func select(_ rule: Rule, in resource: Int32, limit: Int32, bytes: UnsafeRawBufferPointer)
+  private func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure)
   {
     matches.removeAll(keepingCapacity: true)
@@ -80,10 +85,14 @@ extension AnonymizerWorker {
       matches.append(resource)
     case .byType(let type, let member):
       guard let type else { return }
-      collectDescendants(of: resource, limit: limit) { tree[$0].type == type }
+      var node = typeHead[Int(type.raw)]
+      while node >= 0 {
+        matches.append(node)
+        node = typeNext[Int(node)]
+      }
       if let member { selectMembers(member, bytes: bytes) }
     case .byName(let name, let member):
-      collectDescendants(of: resource, limit: limit) { tree.nameEquals($0, name, in: bytes) }
+      for node in candidates where tree.nameEquals(node, name, in: bytes) { matches.append(node) }
       if let member { selectMembers(member, bytes: bytes) }
     case .expression(let expression):
       items.removeAll(keepingCapacity: true)
@@ -107,15 +116,22 @@ extension AnonymizerWorker {
     }
   }
 
-  /// Appends, in pre-order, every node below `resource` that satisfies `predicate`: nested
-  /// resource nodes are candidates themselves but are not descended into (spec §3.3).
-  private func collectDescendants(
-    of resource: Int32, limit: Int32, where predicate: (Int32) -> Bool
-  ) {
-    var node = tree[resource].firstChild
+  /// Fills `candidates` with every node below `resource`, in pre-order: Microsoft's node tables
+  /// (spec §3.3), built once per resource before its rules run. Nested resource nodes are
+  /// candidates themselves but are not descended into; nodes added later (index ≥ `limit`) are
+  /// not candidates.
+  private func collectCandidates(of resource: Int32, limit: Int32) {
+    candidates.removeAll(keepingCapacity: true)
+    for type in touchedTypes { typeHead[Int(type)] = -1 }
+    touchedTypes.removeAll(keepingCapacity: true)
+    if typeNext.count < tree.count {
+      typeNext.append(contentsOf: repeatElement(-1, count: tree.count - typeNext.count))
+    }
+    let nodes = tree.nodes
+    var node = nodes[Int(resource)].firstChild
     while node >= 0 {
-      if node < limit && predicate(node) { matches.append(node) }
-      let n = tree[node]
+      if node < limit { candidates.append(node) }
+      let n = nodes[Int(node)]
       if !n.isResource && n.firstChild >= 0 {
         node = n.firstChild
         continue
@@ -124,13 +140,23 @@ extension AnonymizerWorker {
       var current = node
       node = -1
       while current != resource {
-        let c = tree[current]
+        let c = nodes[Int(current)]
         if c.nextSibling >= 0 {
           node = c.nextSibling
           break
         }
         current = c.parent
       }
+    }
+    // Per-type lists in pre-order (built back to front).
+    var i = candidates.count - 1
+    while i >= 0 {
+      let node = candidates[i]
+      let type = Int(nodes[Int(node)].type.raw)
+      if typeHead[type] < 0 { touchedTypes.append(UInt16(type)) }
+      typeNext[Int(node)] = typeHead[type]
+      typeHead[type] = node
+      i -= 1
     }
   }
 

@@ -29,6 +29,7 @@ package struct EngineCounters: Sendable {
     package var nodes = 0
     /// Resources in which the rule selected at least one node.
     package var resources = 0
+    package init() {}
   }
   package var rules: [RuleCounts]
   /// Values changed, per method (indexed by `Rule.Method.allCases`).

@@ -14,7 +14,6 @@ struct OutputWriter {
   private var childAlive: [Bool] = []
   private var dirty: [Bool] = []
   private var tokenNode: [Int32] = []
-  private var group: [Int32] = []
 
   mutating func write(
     tree: ResourceTree, tape: Tape, labels: [Operations], bytes: UnsafeRawBufferPointer,
@@ -71,8 +70,6 @@ struct OutputWriter {
     let childAlive: [Bool]
     let dirty: [Bool]
     let tokenNode: [Int32]
-    var group: [Int32] = []
-
     enum Kind { case complex, resource, shadow }
 
     /// Writes the object at tape index `object`, which holds `owner`'s members (a complex
@@ -161,28 +158,16 @@ struct OutputWriter {
     mutating func writeArray(_ array: Int, owner: Int32, shadow: Bool, into out: inout [UInt8])
       -> Bool
     {
-      // The nodes of this member by array position.
+      // Non-null items map to their nodes; a null item stands for the node of the same position
+      // made by the partner array (`x` / `_x`), found when needed.
       var sample: Int32 = -1
-      var count = 0
-      for item in tape.elements(of: array) {
-        if sample < 0 { sample = tokenNode[item] }
-        count += 1
+      for item in tape.elements(of: array) where tokenNode[item] >= 0 {
+        sample = tokenNode[item]
+        break
       }
       guard sample >= 0 else {
         copy(array, into: &out)
         return true
-      }
-      let element = tree[sample].element
-      let type = tree[sample].type
-      group.removeAll(keepingCapacity: true)
-      group.append(contentsOf: repeatElement(-1, count: count))
-      var child = tree[owner].firstChild
-      while child >= 0 {
-        let c = tree[child]
-        if c.element == element && c.type == type && Int(c.index) < count {
-          group[Int(c.index)] = child
-        }
-        child = c.nextSibling
       }
       out.append(UInt8(ascii: "["))
       var first = true
@@ -190,7 +175,10 @@ struct OutputWriter {
       var position = 0
       for item in tape.elements(of: array) {
         defer { position += 1 }
-        let node = group[position]
+        var node = tokenNode[item]
+        if node < 0 && tape[item].kind == .null {
+          node = partner(of: sample, owner: owner, index: position)
+        }
         guard node >= 0, alive[Int(node)] else { continue }
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
@@ -216,6 +204,18 @@ struct OutputWriter {
       }
       out.append(UInt8(ascii: "]"))
       return content
+    }
+
+    /// The node among `owner`'s children of the same element and type as `sample` at `index`.
+    func partner(of sample: Int32, owner: Int32, index: Int) -> Int32 {
+      let s = tree[sample]
+      var child = tree[owner].firstChild
+      while child >= 0 {
+        let c = tree[child]
+        if c.element == s.element && c.type == s.type && Int(c.index) == index { return child }
+        child = c.nextSibling
+      }
+      return -1
     }
 
     /// Writes a primitive's current value.

@@ -14,8 +14,24 @@ enum ReferenceText {
     case unchanged
   }
 
-  static let resourceTypes: Set<[UInt8]> = Set(R4.resourceTypeNames.map { Array($0.utf8) })
+  /// The R4 resource type names, grouped by length.
+  static let typesByLength: [[[UInt8]]] = {
+    var groups: [[[UInt8]]] = Array(repeating: [], count: 64)
+    for name in R4.resourceTypeNames where name.utf8.count < 64 {
+      groups[name.utf8.count].append(Array(name.utf8))
+    }
+    return groups
+  }()
   static let longestType = R4.resourceTypeNames.map(\.utf8.count).max() ?? 0
+
+  /// Whether `t[range]` is a resource type name.
+  static func isResourceType(_ t: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count < typesByLength.count, let first = t.first,
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(t[range.lowerBound]) || first == 0
+    else { return false }
+    for name in typesByLength[range.count] where t[range].elementsEqual(name) { return true }
+    return false
+  }
 
   static func parts(_ t: [UInt8]) -> Parts {
     let n = t.count
@@ -56,7 +72,7 @@ enum ReferenceText {
     var length = 1
     while length <= limit {
       let typeStart = slash - length
-      if resourceTypes.contains(Array(t[typeStart..<slash])), isURLPrefix(t[0..<typeStart]) {
+      if isResourceType(t, typeStart..<slash), isURLPrefix(t[0..<typeStart]) {
         return .id(prefix: 0..<(slash + 1), id: (slash + 1)..<body, suffix: suffix)
       }
       length += 1

@@ -373,7 +373,7 @@ def swift_tables(model, version):
       fail("type %s clashes with a member name" % t)
     idents.add(ident)
     w("  /// The FHIR type `%s`." % t)
-    w("  package static let %s = FHIRType(raw: %d)" % (ident, i))
+    w("  @inlinable package static var %s: FHIRType { FHIRType(raw: %d) }" % (ident, i))
   w("}")
   w("")
   w("extension R4Tables {")

@@ -46,7 +46,6 @@ extension EvaluationRun {
     return s
   }
 
-  // swift-format-ignore
   mutating func call(
     _ n: Int32, target: Int32, function: FHIRPathFunction, arguments args: Range<Int32>,
     _ frame: Frame, into out: inout [FHIRPathItem]

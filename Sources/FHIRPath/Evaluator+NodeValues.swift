@@ -47,26 +47,22 @@ enum NodeValues {
       default: break
       }
     }
-    guard token.kind == .string || token.kind == .number else {
-      throw FHIRPathEvaluationError(.invalidValue)
-    }
+    let invalid = FHIRPathEvaluationError(.invalidValue, node: node)
+    guard token.kind == .string || token.kind == .number else { throw invalid }
     if token.kind == .string && token.hasEscapes {
       var text: [UInt8] = []
       appendTrimmedText(token, bytes: bytes, to: &text)
-      let parsed = text.withUnsafeBytes { raw in
-        Result { () throws(FHIRPathEvaluationError) in try parse(raw, as: type) }
-      }
-      return try parsed.get()
+      guard let value = text.withUnsafeBytes({ parse($0, as: type) }) else { throw invalid }
+      return value
     }
     var raw = UnsafeRawBufferPointer(rebasing: bytes[token.range])
     if token.kind == .string { raw = UnsafeRawBufferPointer(rebasing: raw[trimmed(raw)]) }
-    return try parse(raw, as: type)
+    guard let value = parse(raw, as: type) else { throw invalid }
+    return value
   }
 
-  /// Parses the text of a non-string primitive.
-  private static func parse(_ raw: UnsafeRawBufferPointer, as type: FHIRType)
-    throws(FHIRPathEvaluationError) -> FHIRPathValue
-  {
+  /// Parses the text of a non-string primitive; nil when it does not parse as `type`.
+  private static func parse(_ raw: UnsafeRawBufferPointer, as type: FHIRType) -> FHIRPathValue? {
     let text = raw.assumingMemoryBound(to: UInt8.self)
     switch type {
     case .boolean:
@@ -84,7 +80,7 @@ enum NodeValues {
       if let t = PartialTime(fhirTime: text) { return .time(t) }
     default: break
     }
-    throw FHIRPathEvaluationError(.invalidValue)
+    return nil
   }
 
   /// A 32-bit integer `[+-]?digits`, as .NET `int.TryParse` with invariant culture.

@@ -50,10 +50,14 @@ package struct FHIRPathEvaluationError: Error, Equatable, Sendable {
   package var code: Code
   /// The 1-based column of the failing expression node; 0 when not known.
   package var column: Int
+  /// For `.invalidValue`: the resource-tree node whose text does not parse (its element path
+  /// names it without its value); -1 otherwise.
+  package var node: Int32
 
-  package init(_ code: Code, column: Int = 0) {
+  package init(_ code: Code, column: Int = 0, node: Int32 = -1) {
     self.code = code
     self.column = column
+    self.node = node
   }
 }
 

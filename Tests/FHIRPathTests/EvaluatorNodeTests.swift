@@ -360,21 +360,50 @@ struct EvaluatorNodeTests {
   }
 
   @Test(
-    "text that does not parse as the node's type is an error naming the column",
+    "text that does not parse as the node's type is an error naming the column and the node",
     arguments: [
-      (#"{"resourceType":"Patient","birthDate":"1990-13"}"#, "Patient.birthDate > @2000", 19),
-      (#"{"resourceType":"Patient","birthDate":"19900101"}"#, "Patient.birthDate.toString()", 19),
-      (#"{"resourceType":"Observation","issued":"yesterday"}"#, "Observation.issued = @2000", 20),
-      (#"{"resourceType":"Patient","multipleBirthInteger":1.5}"#, "multipleBirth + 1", 15),
-      (#"{"resourceType":"Patient","multipleBirthInteger":"9999999999"}"#, "multipleBirth + 1", 15),
-      (#"{"resourceType":"Patient","active":"yes"}"#, "active.not()", 8),
-      (#"{"resourceType":"Observation","valueQuantity":{"value":"1."}}"#, "value.value * 2", 13),
-      (#"{"resourceType":"Observation","valueTime":"25:00"}"#, "value < @T10:00", 7),
+      (
+        #"{"resourceType":"Patient","birthDate":"1990-13"}"#, "Patient.birthDate > @2000", 19,
+        "Patient.birthDate"
+      ),
+      (
+        #"{"resourceType":"Patient","birthDate":"19900101"}"#, "Patient.birthDate.toString()", 19,
+        "Patient.birthDate"
+      ),
+      (
+        #"{"resourceType":"Observation","issued":"yesterday"}"#, "Observation.issued = @2000", 20,
+        "Observation.issued"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":1.5}"#, "multipleBirth + 1", 15,
+        "Patient.multipleBirthInteger"
+      ),
+      (
+        #"{"resourceType":"Patient","multipleBirthInteger":"9999999999"}"#, "multipleBirth + 1", 15,
+        "Patient.multipleBirthInteger"
+      ),
+      (#"{"resourceType":"Patient","active":"yes"}"#, "active.not()", 8, "Patient.active"),
+      (
+        #"{"resourceType":"Observation","valueQuantity":{"value":"1."}}"#, "value.value * 2", 13,
+        "Observation.valueQuantity.value"
+      ),
+      (
+        #"{"resourceType":"Observation","valueTime":"25:00"}"#, "value < @T10:00", 7,
+        "Observation.valueTime"
+      ),
+      (
+        #"{"resourceType":"Patient","birthDate":"19\u0039x"}"#, "birthDate = @1990", 11,
+        "Patient.birthDate"
+      ),
     ])
-  func invalidValues(_ json: String, _ expression: String, _ column: Int) {
-    let error = EvalResource(json).error(expression)
+  func invalidValues(_ json: String, _ expression: String, _ column: Int, _ path: String) {
+    let r = EvalResource(json)
+    let error = r.error(expression)
     #expect(error?.code == .invalidValue, "\(expression)")
     #expect(error?.column == column, "\(expression)")
+    #expect(
+      error.map { e in r.bytes.withUnsafeBytes { r.tree.path(of: e.node, bytes: $0) } } == path)
+    #expect(error?.description.contains("1990") == false)
   }
 
   @Test("engine edits are visible: removed values are gone, nodes stay; replaced is a String")

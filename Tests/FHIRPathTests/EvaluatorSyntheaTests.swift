@@ -108,14 +108,19 @@ struct EvaluatorSyntheaTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["FHIR_DEID_EVAL_BENCH"] != nil))
   func evaluationsPerSecond() throws {
     let dir = Shared.path + "/corpus/synthea-r4/"
-    let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-      .filter { $0.hasSuffix(".json") }.sorted()
+    let environment = ProcessInfo.processInfo.environment
+    // FHIR_DEID_EVAL_BENCH_SMALL uses the smallest bundle only (for valgrind).
+    let files =
+      environment["FHIR_DEID_EVAL_BENCH_SMALL"] != nil
+      ? [URL(fileURLWithPath: Self.smallest).lastPathComponent]
+      : try FileManager.default.contentsOfDirectory(atPath: dir)
+        .filter { $0.hasSuffix(".json") }.sorted()
     var lines: [Line] = []
     for file in files { lines += try Self.lines(of: dir + file) }
     let evaluator = FHIRPathEvaluator()
     var result: [FHIRPathItem] = []
     // FHIR_DEID_EVAL_BENCH_EXPR measures one expression only (for profiling).
-    let only = ProcessInfo.processInfo.environment["FHIR_DEID_EVAL_BENCH_EXPR"]
+    let only = environment["FHIR_DEID_EVAL_BENCH_EXPR"]
     let expressions =
       only.map { [$0] } ?? [
         "nodesByType('HumanName')", "Patient.name.family",
@@ -123,7 +128,7 @@ struct EvaluatorSyntheaTests {
         "nodesByType('date') | nodesByType('dateTime') | nodesByType('instant')",
         "Observation.value", "Resource.id", "{}",
       ]
-    let roundCount = only == nil ? 5 : 50
+    let roundCount = environment["FHIR_DEID_EVAL_BENCH_ROUNDS"].flatMap { Int($0) } ?? 5
     let clock = ContinuousClock()
     print("resources: \(lines.count)")
     for text in expressions {

@@ -38,9 +38,42 @@ package final class Anonymizer: Sendable {
 /// Per-thread state for turning input lines into output lines: the tape, the typed tree, the
 /// FHIRPath evaluator, crypto contexts and counters. Never shared between threads.
 package final class AnonymizerWorker {
+  private let scanner = JSONScanner()
+  private var core: EngineCore
+
+  init(_ anonymizer: Anonymizer) {
+    core = EngineCore(anonymizer)
+  }
+
+  /// Counts since the last `takeCounters()`.
+  package var counters: EngineCounters { core.counters }
+
+  /// Returns the counters gathered since the last call and starts again from zero.
+  package func takeCounters() -> EngineCounters {
+    defer { core.counters = EngineCounters(ruleCount: core.configuration.rules.count) }
+    return core.counters
+  }
+
+  /// De-identifies one resource (one NDJSON line, without its newline) and appends the output
+  /// line, without a newline, to `out`.
+  ///
+  /// - Parameter prefix: the date-shift prefix for scopes `file` and `folder` (the input's file
+  ///   or folder name), empty otherwise.
+  /// - Returns: the resource type.
+  /// - Throws: ``RecordFailure``; then nothing has been appended to `out`.
+  package func process(
+    _ line: UnsafeRawBufferPointer, dateShiftPrefix prefix: [UInt8] = [],
+    into out: inout [UInt8]
+  ) throws(RecordFailure) -> FHIRType {
+    try core.process(line, scanner: scanner, dateShiftPrefix: prefix, into: &out)
+  }
+}
+
+/// The engine's state for one thread, as a struct so that the per-node work runs on an `inout`
+/// value (static exclusivity) rather than through class property accesses.
+struct EngineCore {
   let anonymizer: Anonymizer
   let configuration: Configuration
-  private let scanner = JSONScanner()
   var tape = Tape()
   var tree = ResourceTree()
   let evaluator: FHIRPathEvaluator
@@ -58,39 +91,30 @@ package final class AnonymizerWorker {
   var touchedTypes: [UInt16] = []
   var text: [UInt8] = []
   var scratch: [UInt8] = []
-  var hmac: HMACSHA256?
+  let hmac: HMACSHA256?
   /// The date-shift prefix of the current input (file or folder name), empty for none.
   var dateShiftPrefix: [UInt8] = []
-  /// Counts since the last `takeCounters()`.
-  package internal(set) var counters: EngineCounters
+  /// The document's date-shift offset, once computed (reset when the root id changes).
+  var cachedOffset: Int?
+  /// The root resource's `id` node, or -1.
+  var rootID: Int32 = -1
+  var counters: EngineCounters
   var writer = OutputWriter()
 
   init(_ anonymizer: Anonymizer) {
     self.anonymizer = anonymizer
     self.configuration = anonymizer.configuration
-    let today = anonymizer.settings.today
-    self.evaluator = FHIRPathEvaluator(today: today)
+    self.evaluator = FHIRPathEvaluator(today: anonymizer.settings.today)
     self.counters = EngineCounters(ruleCount: anonymizer.configuration.rules.count)
     if anonymizer.configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       hmac = try? HMACSHA256(key: anonymizer.settings.cryptoHashKey)
+    } else {
+      hmac = nil
     }
   }
 
-  /// Returns the counters gathered since the last call and starts again from zero.
-  package func takeCounters() -> EngineCounters {
-    defer { counters = EngineCounters(ruleCount: configuration.rules.count) }
-    return counters
-  }
-
-  /// De-identifies one resource (one NDJSON line, without its newline) and appends the output
-  /// line, without a newline, to `out`.
-  ///
-  /// - Parameter prefix: the date-shift prefix for scopes `file` and `folder` (the input's file
-  ///   or folder name), empty otherwise.
-  /// - Returns: the resource type.
-  /// - Throws: ``RecordFailure``; then nothing has been appended to `out`.
-  package func process(
-    _ line: UnsafeRawBufferPointer, dateShiftPrefix prefix: [UInt8] = [],
+  mutating func process(
+    _ line: UnsafeRawBufferPointer, scanner: JSONScanner, dateShiftPrefix prefix: [UInt8],
     into out: inout [UInt8]
   ) throws(RecordFailure) -> FHIRType {
     do {
@@ -111,6 +135,7 @@ package final class AnonymizerWorker {
       return type
     }
     dateShiftPrefix = prefix
+    cachedOffset = nil
     try applyRules(line)
     writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
     return type

@@ -2,23 +2,32 @@ import ByteJSON
 import FHIRModel
 import FHIRPath
 
-extension AnonymizerWorker {
+extension EngineCore {
   /// Applies the configuration to the tree of one document (spec §3.1): every resource node,
   /// pre-order in document order, gets its rules; operations bubble up to enclosing resources and
   /// become labels on every resource that is not `contained`.
-  func applyRules(_ bytes: UnsafeRawBufferPointer) throws(RecordFailure) {
+  mutating func applyRules(_ bytes: UnsafeRawBufferPointer) throws(RecordFailure) {
     let count = tree.count
     visited.removeAll(keepingCapacity: true)
     visited.append(contentsOf: repeatElement(false, count: count))
     labels.removeAll(keepingCapacity: true)
     labels.append(contentsOf: repeatElement([], count: count))
+    rootID = -1
+    var child = tree[0].firstChild
+    while child >= 0 {
+      if tree[child].type == .id, tree.nameEquals(child, idName, in: bytes) {
+        rootID = child
+        break
+      }
+      child = tree[child].nextSibling
+    }
     var rootOperations: Operations = []
     try walk(0, bytes: bytes, into: &rootOperations)
   }
 
   /// Visits `node`'s subtree; resource nodes are processed on the way down and labelled on the
   /// way up. `operations` collects what was done in the nearest enclosing resource.
-  private func walk(_ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations)
+  private mutating func walk(_ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations)
     throws(RecordFailure)
   {
     let n = tree[node]
@@ -40,7 +49,7 @@ extension AnonymizerWorker {
     }
   }
 
-  private func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+  private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
     let n = tree[node]
     guard n.parent >= 0 else { return false }
     return ResourceTree.equals(
@@ -49,7 +58,7 @@ extension AnonymizerWorker {
   }
 
   /// Runs every rule that applies to the resource at `resource`, in order (spec §3.2–3.4).
-  private func processResource(_ resource: Int32, bytes: UnsafeRawBufferPointer)
+  private mutating func processResource(_ resource: Int32, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure) -> Operations
   {
     var operations: Operations = []
@@ -76,7 +85,7 @@ extension AnonymizerWorker {
   }
 
   /// Fills `matches` with the nodes the rule selects in `resource`.
-  private func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
+  private mutating func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure)
   {
     matches.removeAll(keepingCapacity: true)
@@ -120,7 +129,7 @@ extension AnonymizerWorker {
   /// (spec §3.3), built once per resource before its rules run. Nested resource nodes are
   /// candidates themselves but are not descended into; nodes added later (index ≥ `limit`) are
   /// not candidates.
-  private func collectCandidates(of resource: Int32, limit: Int32) {
+  private mutating func collectCandidates(of resource: Int32, limit: Int32) {
     candidates.removeAll(keepingCapacity: true)
     for type in touchedTypes { typeHead[Int(type)] = -1 }
     touchedTypes.removeAll(keepingCapacity: true)
@@ -162,7 +171,7 @@ extension AnonymizerWorker {
 
   /// Replaces `matches` by the children named `member` of each match (an upper-case name equal
   /// to the match's type, or `Resource`/`DomainResource`, selects the match itself).
-  private func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
+  private mutating func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
     let selected = matches
     matches.removeAll(keepingCapacity: true)
     let upper = member.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false
@@ -184,7 +193,7 @@ extension AnonymizerWorker {
   }
 
   /// Applies `rule`'s method to `node` and its unvisited non-resource descendants (spec §3.4).
-  private func process(
+  private mutating func process(
     _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer,
     into operations: inout Operations
   ) throws(RecordFailure) {
@@ -206,7 +215,7 @@ extension AnonymizerWorker {
   }
 
   /// One method on one node.
-  private func apply(
+  private mutating func apply(
     _ rule: Rule, to node: Int32, resource: Int32, bytes: UnsafeRawBufferPointer
   ) throws(RecordFailure) -> Operations {
     switch rule.method {
@@ -221,3 +230,5 @@ extension AnonymizerWorker {
     }
   }
 }
+
+private let idName = Array("id".utf8)

@@ -2,10 +2,10 @@ import DeidCrypto
 import FHIRModel
 import FHIRPath
 
-extension AnonymizerWorker {
+extension EngineCore {
   /// `cryptoHash` (spec §4.4): HMAC-SHA256 hex of the value; for `Reference.reference` only the
   /// id part of a recognised reference is hashed.
-  func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer) throws(RecordFailure)
+  mutating func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer) throws(RecordFailure)
     -> Operations
   {
     guard loadText(node, bytes: bytes) else { return [] }
@@ -40,7 +40,7 @@ extension AnonymizerWorker {
     return .cryptoHash
   }
 
-  private func hex(_ message: ArraySlice<UInt8>, _ hmac: HMACSHA256, into out: inout [UInt8])
+  private mutating func hex(_ message: ArraySlice<UInt8>, _ hmac: HMACSHA256, into out: inout [UInt8])
     throws(CryptoError)
   {
     let failure: CryptoError? = message.withUnsafeBytes { raw in

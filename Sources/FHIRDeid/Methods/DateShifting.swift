@@ -2,10 +2,10 @@ import DeidCrypto
 import FHIRModel
 import FHIRPath
 
-extension AnonymizerWorker {
+extension EngineCore {
   /// `dateShift` (spec §4.3): moves a full date by the document's offset, keeping a time group's
   /// zone with the time zeroed; partial dates and dates over 89 fall back to redaction.
-  func dateShift(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
+  mutating func dateShift(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
     let type = tree[node].type
     guard type == .date || type == .dateTime || type == .instant else { return [] }
     guard loadText(node, bytes: bytes) else { return [] }
@@ -43,25 +43,24 @@ extension AnonymizerWorker {
   /// The document's offset in days: the fixed offset, or Microsoft's fold of prefix + key where
   /// the prefix is the input's name (scopes file/folder) or else the root resource's id as it is
   /// now (hashed if a rule hashed it already).
-  func dateShiftOffset(bytes: UnsafeRawBufferPointer) -> Int {
+  mutating func dateShiftOffset(bytes: UnsafeRawBufferPointer) -> Int {
     if let fixed = configuration.parameters.dateShiftFixedOffsetInDays { return fixed }
+    if let cachedOffset { return cachedOffset }
     let key = anonymizer.settings.dateShiftKey
+    let offset: Int
     if !dateShiftPrefix.isEmpty {
-      return DateShiftHash.offset(prefix: dateShiftPrefix, key: key)
-    }
-    scratch.removeAll(keepingCapacity: true)
-    var child = tree[0].firstChild
-    while child >= 0 {
-      if tree[child].type == .id, tree.nameEquals(child, idName, in: bytes) {
+      offset = DateShiftHash.offset(prefix: dateShiftPrefix, key: key)
+    } else {
+      scratch.removeAll(keepingCapacity: true)
+      if rootID >= 0 {
         let saved = text
-        if loadText(child, bytes: bytes) { scratch.append(contentsOf: text) }
+        if loadText(rootID, bytes: bytes) { scratch.append(contentsOf: text) }
         text = saved
-        break
       }
-      child = tree[child].nextSibling
+      offset = DateShiftHash.offset(prefix: scratch, key: key)
     }
-    return DateShiftHash.offset(prefix: scratch, key: key)
+    cachedOffset = offset
+    return offset
   }
 }
 
-private let idName = Array("id".utf8)

@@ -1,10 +1,10 @@
 import FHIRModel
 import FHIRPath
 
-extension AnonymizerWorker {
+extension EngineCore {
   /// `redact` (spec §4.2): removes the value, or with the partial settings keeps the year of a
   /// date, an age of 89 or less, or the first three digits of a ZIP code.
-  func redact(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
+  mutating func redact(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
     guard loadText(node, bytes: bytes) else { return [] }
     let p = configuration.parameters
     let type = tree[node].type
@@ -31,7 +31,7 @@ extension AnonymizerWorker {
   }
 
   /// Keeps the year (partial dates on, not over 89) or removes the value; `text` holds it.
-  func redactDate(_ node: Int32, partial: Bool, allowTime: Bool) {
+  mutating func redactDate(_ node: Int32, partial: Bool, allowTime: Bool) {
     guard partial, let date = DateText(text, allowTime: allowTime),
       !date.indicatesAgeOver89(today: anonymizer.settings.todayDay)
     else {
@@ -45,7 +45,7 @@ extension AnonymizerWorker {
     (configuration.parameters.restrictedZipCodeTabulationAreas ?? []).map { Array($0.utf8) }
   }
 
-  private func ageOver89(_ text: [UInt8]) -> Bool {
+  private mutating func ageOver89(_ text: [UInt8]) -> Bool {
     let limit = Array("89".utf8)
     let value: ExactDecimal? = text.withUnsafeBufferPointer { ExactDecimal(parsing: $0) }
     let bound: ExactDecimal? = limit.withUnsafeBufferPointer { ExactDecimal(parsing: $0) }

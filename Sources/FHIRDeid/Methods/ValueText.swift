@@ -2,11 +2,11 @@ import ByteJSON
 import FHIRModel
 import FHIRPath
 
-extension AnonymizerWorker {
+extension EngineCore {
   /// Puts into `text` the value a method sees for `node` (spec §4.9) and returns true, or returns
   /// false when the node has no value now (or an empty one): strings unescaped and trimmed,
   /// numbers as written, booleans as .NET prints them (`True`/`False`).
-  func loadText(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+  mutating func loadText(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
     text.removeAll(keepingCapacity: true)
     switch tree.edit(of: node) {
     case .removed: return false
@@ -36,7 +36,7 @@ extension AnonymizerWorker {
   }
 
   /// Removes leading and trailing white space from `text` (Firely trims input strings).
-  private func trimText() {
+  private mutating func trimText() {
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
     var end = text.count
     while end > 0, isSpace(text[end - 1]) { end -= 1 }
@@ -48,12 +48,14 @@ extension AnonymizerWorker {
   }
 
   /// Replaces the node's value by `value`, written as a JSON string.
-  func replace(_ node: Int32, with value: [UInt8]) {
+  mutating func replace(_ node: Int32, with value: [UInt8]) {
     tree.setEdit(.replaced(text: value, json: .string), of: node)
+    if node == rootID { cachedOffset = nil }
   }
 
   /// Removes the node's value.
-  func remove(_ node: Int32) {
+  mutating func remove(_ node: Int32) {
     tree.setEdit(.removed, of: node)
+    if node == rootID { cachedOffset = nil }
   }
 }

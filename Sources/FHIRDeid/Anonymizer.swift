@@ -10,6 +10,8 @@ package final class Anonymizer: Sendable {
   /// For each resource type (by `FHIRType.raw`), the indices of the rules that apply to it, in
   /// configuration order (spec §3.2).
   let rulesByType: [[Int]]
+  /// Per resource type, the Patient compartment paths (scope `patient`).
+  let patientPaths: [[[[UInt8]]]]
 
   /// Compiles `configuration` with the run's keys and reference date.
   package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
@@ -23,6 +25,7 @@ package final class Anonymizer: Sendable {
       byType[raw] = configuration.rules.indices.filter { configuration.rules[$0].applies(to: name) }
     }
     rulesByType = byType
+    patientPaths = Anonymizer.compilePatientPaths()
     // Fail at load, not on the first resource, when a key cannot be used.
     if configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       do { _ = try HMACSHA256(key: settings.cryptoHashKey) } catch {

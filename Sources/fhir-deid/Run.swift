@@ -28,6 +28,10 @@ struct Run: ParsableCommand {
     valueName: "FILE"))
   var config: String?
 
+  @Option(name: .long, help: ArgumentHelp(
+    "A built-in configuration (see 'fhir-deid presets'); default: safe-harbor.", valueName: "NAME"))
+  var preset: String?
+
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
     "Write here instead of standard output; a name ending in .gz means gzip output.",
     valueName: "FILE"))
@@ -61,7 +65,7 @@ struct Run: ParsableCommand {
   var keys: String?
 
   @Option(name: .customLong("date-shift-scope"), help: ArgumentHelp(
-    "Date-shift scope: resource, file or folder (overrides the configuration).",
+    "Date-shift scope: resource, file, folder or patient (overrides the configuration).",
     valueName: "SCOPE"))
   var dateShiftScope: DateShiftScopeOption?
 
@@ -99,6 +103,13 @@ struct Run: ParsableCommand {
     }
     if output != nil && outputDir != nil {
       throw ValidationError("--output and --output-dir cannot be used together")
+    }
+    if config != nil && preset != nil {
+      throw ValidationError("--config and --preset cannot be used together")
+    }
+    if let preset, Preset(rawValue: preset) == nil {
+      throw ValidationError(
+        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
     }
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")

@@ -19,13 +19,14 @@ extension Run {
 
 /// `--date-shift-scope`.
 enum DateShiftScopeOption: String, ExpressibleByArgument, CaseIterable {
-  case resource, file, folder
+  case resource, file, folder, patient
 
   var scope: Configuration.DateShiftScope {
     switch self {
     case .resource: .resource
     case .file: .file
     case .folder: .folder
+    case .patient: .patient
     }
   }
 }

@@ -15,19 +15,22 @@ struct RunPlan {
 
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
-    guard let path = options.config else {
-      Diagnostics.error(
-        "no configuration: give one with -c FILE (the built-in Safe Harbor preset needs the "
-          + "anonymization engine, which this build does not include yet)")
-      throw ReportedFailure(status: .configuration)
+    let path: String
+    if let file = options.config {
+      path = file
+      do {
+        configText = try FileIO.read(file)
+      } catch {
+        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
+        throw ReportedFailure(status: .noInput)
+      }
+      configSource = "file:" + file
+    } else {
+      let preset = options.preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
+      path = "preset " + preset.rawValue
+      configText = Array(preset.text.utf8)
+      configSource = "preset:" + preset.rawValue
     }
-    do {
-      configText = try FileIO.read(path)
-    } catch {
-      Diagnostics.error("cannot read configuration \(path): \(error.reason)")
-      throw ReportedFailure(status: .noInput)
-    }
-    configSource = "file:" + path
     var configuration: Configuration
     do {
       configuration = try Configuration.load(configText)

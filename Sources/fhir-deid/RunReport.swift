@@ -90,6 +90,14 @@ struct RunReport {
           }
         }
       }
+      w.field("dateShift") { w in
+        w.object { w in
+          w.field("scope") { w in
+            w.string(plan.anonymizer.configuration.parameters.dateShiftScope.rawValue)
+          }
+          w.field("patientScopeFallbacks") { w in w.int(counters.patientScopeFallbacks) }
+        }
+      }
       w.field("rules") { w in
         w.array(Array(rules.indices)) { w, i in
           let c = i < counters.rules.count ? counters.rules[i] : EngineCounters.RuleCounts()

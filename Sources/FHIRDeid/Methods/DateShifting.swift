@@ -47,8 +47,10 @@ extension EngineCore {
     if let fixed = configuration.parameters.dateShiftFixedOffsetInDays { return fixed }
     if let cachedOffset { return cachedOffset }
     let key = anonymizer.settings.dateShiftKey
-    let offset: Int
-    if !dateShiftPrefix.isEmpty {
+    var offset: Int
+    if configuration.parameters.dateShiftScope == .patient, let patient = patientOffset(bytes: bytes) {
+      offset = patient
+    } else if !dateShiftPrefix.isEmpty {
       offset = DateShiftHash.offset(prefix: dateShiftPrefix, key: key)
     } else {
       scratch.removeAll(keepingCapacity: true)
@@ -58,6 +60,11 @@ extension EngineCore {
         text = saved
       }
       offset = DateShiftHash.offset(prefix: scratch, key: key)
+      if configuration.parameters.dateShiftScope == .patient {
+        // No patient: resource scope, counted once per document.
+        counters.patientScopeFallbacks &+= 1
+        if offset == 0 { offset = 1 }
+      }
     }
     cachedOffset = offset
     return offset

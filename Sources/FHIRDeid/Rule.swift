@@ -2,10 +2,24 @@ import FHIRModel
 import FHIRPath
 
 /// One entry of `fhirPathRules`: a FHIRPath selecting nodes and the method applied to them.
-package struct Rule: Sendable {
+package final class Rule: Sendable {
   /// The built-in methods of Microsoft's format (names are matched case-insensitively).
   package enum Method: String, Sendable, CaseIterable {
     case keep, redact, dateShift, cryptoHash, encrypt, substitute, perturb, generalize
+
+    /// The method's position in `allCases` (report order).
+    package var position: Int {
+      switch self {
+      case .keep: 0
+      case .redact: 1
+      case .dateShift: 2
+      case .cryptoHash: 3
+      case .encrypt: 4
+      case .substitute: 5
+      case .perturb: 6
+      case .generalize: 7
+      }
+    }
 
     /// The method for a configuration's spelling, ignoring case.
     package init?(configName: String) {
@@ -18,18 +32,31 @@ package struct Rule: Sendable {
   }
 
   /// Position in `fhirPathRules`, 0-based.
-  package var index: Int
+  package let index: Int
   /// The path as written.
-  package var path: String
+  package let path: String
   /// The resource type prefix (`Patient` in `Patient.name`), empty when the path has none.
-  package var resourceType: String
+  package let resourceType: String
   /// The path without the resource type prefix (the whole path when nothing is left).
-  package var expression: String
-  package var method: Method
+  package let expression: String
+  package let method: Method
   /// Every other key of the rule object, as written (read by the method).
-  package var settings: [JSONValue.Member]
+  package let settings: [JSONValue.Member]
   /// How the rule finds its nodes in a resource.
-  package var selector: Selector
+  package let selector: Selector
+
+  package init(
+    index: Int, path: String, resourceType: String, expression: String, method: Method,
+    settings: [JSONValue.Member], selector: Selector
+  ) {
+    self.index = index
+    self.path = path
+    self.resourceType = resourceType
+    self.expression = expression
+    self.method = method
+    self.settings = settings
+    self.selector = selector
+  }
 
   /// Whether the rule selects the whole resource (`Patient`, `Resource`, `DomainResource`).
   package var isWholeResource: Bool { path == resourceType }
@@ -75,6 +102,9 @@ package struct Rule: Sendable {
     case byName([UInt8], member: [UInt8]?)
     /// The path is the resource type itself (`Patient`, `Resource`): the resource node.
     case wholeResource
+    /// A plain member chain below the resource (`id`, `name.family`, `component.value`): the same
+    /// nodes FHIRPath navigation finds, without the evaluator.
+    case members([[UInt8]])
     /// Anything else: the expression (the path without its resource type prefix).
     case expression(CompiledExpression)
 
@@ -82,7 +112,7 @@ package struct Rule: Sendable {
     package var isFastPath: Bool {
       switch self {
       case .byType, .byName: true
-      case .wholeResource, .expression: false
+      case .wholeResource, .members, .expression: false
       }
     }
 
@@ -102,7 +132,28 @@ package struct Rule: Sendable {
         self = .wholeResource
         return
       }
-      self = .expression(try RuleExpressions.compile(expression, at: at + ".path"))
+      let compiled = try RuleExpressions.compile(expression, at: at + ".path")
+      if path != expression, let chain = Selector.memberChain(expression) {
+        self = .members(chain)
+      } else {
+        self = .expression(compiled)
+      }
+    }
+
+    /// `a.b.c` where every segment starts with a lower-case ASCII letter and holds only letters
+    /// and digits (upper-case segments have type-name semantics in FHIRPath, so they are left to
+    /// the evaluator).
+    static func memberChain(_ expression: String) -> [[UInt8]]? {
+      let segments = expression.split(separator: ".", omittingEmptySubsequences: false)
+      var chain: [[UInt8]] = []
+      for segment in segments {
+        let bytes = Array(segment.utf8)
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+          bytes.allSatisfy(isAlphanumeric)
+        else { return nil }
+        chain.append(bytes)
+      }
+      return chain.isEmpty ? nil : chain
     }
 
     /// Matches `^nodesBy(Type|Name)\(['|"]([A-Za-z0-9]+)['|"]\)(\.([A-Za-z0-9]+))?$`.

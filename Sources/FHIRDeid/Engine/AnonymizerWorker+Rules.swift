@@ -74,12 +74,13 @@ extension EngineCore {
       }
       try select(rule, in: resource, bytes: bytes)
       guard !matches.isEmpty else { continue }
-      counters.rules[ruleIndex].matched &+= matches.count
-      counters.rules[ruleIndex].resources &+= 1
       let selected = matches
+      var changed = 0
       for node in selected {
-        try process(node, rule: rule, resource: resource, bytes: bytes, into: &operations)
+        try process(
+          node, rule: rule, resource: resource, bytes: bytes, into: &operations, changed: &changed)
       }
+      counters.count(rule: ruleIndex, method: rule.method, matched: selected.count, changed: changed)
     }
     return operations
   }
@@ -103,6 +104,20 @@ extension EngineCore {
     case .byName(let name, let member):
       for node in candidates where tree.nameEquals(node, name, in: bytes) { matches.append(node) }
       if let member { selectMembers(member, bytes: bytes) }
+    case .members(let chain):
+      matches.append(resource)
+      for name in chain {
+        let current = matches
+        matches.removeAll(keepingCapacity: true)
+        for node in current {
+          var child = tree[node].firstChild
+          while child >= 0 {
+            if tree.nameEquals(child, name, in: bytes) { matches.append(child) }
+            child = tree[child].nextSibling
+          }
+        }
+        if matches.isEmpty { break }
+      }
     case .expression(let expression):
       items.removeAll(keepingCapacity: true)
       do {
@@ -193,22 +208,24 @@ extension EngineCore {
   }
 
   /// Applies `rule`'s method to `node` and its unvisited non-resource descendants (spec §3.4).
+  /// `changed` counts the nodes whose value the method changed.
   private mutating func process(
     _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer,
-    into operations: inout Operations
+    into operations: inout Operations, changed: inout Int
   ) throws(RecordFailure) {
     guard !visited[Int(node)] else { return }
     let done = try apply(rule, to: node, resource: resource, bytes: bytes)
     if !done.isEmpty {
       operations.formUnion(done)
-      counters.rules[rule.index].nodes &+= 1
-      counters.methods[Rule.Method.allCases.firstIndex(of: rule.method) ?? 0] &+= 1
+      changed &+= 1
     }
     visited[Int(node)] = true
     var child = tree[node].firstChild
     while child >= 0 {
       if !tree[child].isResource {
-        try process(child, rule: rule, resource: resource, bytes: bytes, into: &operations)
+        try process(
+          child, rule: rule, resource: resource, bytes: bytes, into: &operations,
+          changed: &changed)
       }
       child = tree[child].nextSibling
     }

@@ -42,6 +42,16 @@ package struct EngineCounters: Sendable {
     methods = Array(repeating: 0, count: Rule.Method.allCases.count)
   }
 
+  /// Counts one rule's work on one resource.
+  mutating func count(rule: Int, method: Rule.Method, matched: Int, changed: Int) {
+    rules[rule].matched &+= matched
+    rules[rule].resources &+= 1
+    if changed > 0 {
+      rules[rule].nodes &+= changed
+      methods[method.position] &+= changed
+    }
+  }
+
   package static func += (lhs: inout EngineCounters, rhs: EngineCounters) {
     for i in rhs.rules.indices where i < lhs.rules.count {
       lhs.rules[i].matched &+= rhs.rules[i].matched

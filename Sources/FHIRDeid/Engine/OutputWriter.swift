@@ -116,7 +116,7 @@ struct OutputWriter {
       if !first { out.append(UInt8(ascii: ",")) }
       first = false
       let token = tape[key]
-      out.append(contentsOf: bytes[(Int(token.start) - 1)...Int(token.end)])
+      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
       out.append(UInt8(ascii: ":"))
     }
 
@@ -222,7 +222,7 @@ struct OutputWriter {
     func writePrimitive(_ node: Int32, into out: inout [UInt8]) {
       switch tree.edit(of: node) {
       case .replaced(let text, .string):
-        JSONEscaping.appendQuoted(text, to: &out)
+        text.withUnsafeBytes { JSONEscaping.appendQuoted($0, to: &out) }
       case .replaced(let text, .literal):
         out.append(contentsOf: text)
       case .original, .removed:
@@ -237,9 +237,9 @@ struct OutputWriter {
       case .objectStart, .arrayStart:
         tape.writeCompact(tokens: index..<(Int(token.link) + 1), from: bytes, into: &out)
       case .string, .key:
-        out.append(contentsOf: bytes[(Int(token.start) - 1)...Int(token.end)])
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
       default:
-        out.append(contentsOf: bytes[token.range])
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
       }
     }
 

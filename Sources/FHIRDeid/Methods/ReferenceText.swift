@@ -22,6 +22,9 @@ enum ReferenceText {
     }
     return groups
   }()
+  static let historyMarker = Array("/_history/".utf8)
+  static let httpScheme = Array("http://".utf8)
+  static let httpsScheme = Array("https://".utf8)
   static let longestType = R4.resourceTypeNames.map(\.utf8.count).max() ?? 0
 
   /// Whether `t[range]` is a resource type name.
@@ -56,7 +59,7 @@ enum ReferenceText {
     // Optional history suffix: the last "/_history/" followed by a valid version id.
     var body = n
     var suffix = n..<n
-    if let h = lastRange(of: Array("/_history/".utf8), in: t) {
+    if let h = lastRange(of: historyMarker, in: t) {
       let vid = t[h.upperBound..<n]
       if isIDText(vid) {
         body = h.lowerBound
@@ -80,18 +83,17 @@ enum ReferenceText {
     return nil
   }
 
-  private static func isURLPrefix(_ p: ArraySlice<UInt8>) -> Bool {
-    if p.isEmpty { return true }
-    let a = Array(p)
+  private static func isURLPrefix(_ a: ArraySlice<UInt8>) -> Bool {
+    if a.isEmpty { return true }
     let scheme: Int
-    if startsWith(a, "http://") {
+    if a.starts(with: httpScheme) {
       scheme = 7
-    } else if startsWith(a, "https://") {
+    } else if a.starts(with: httpsScheme) {
       scheme = 8
     } else {
       return false
     }
-    for b in a[scheme...] {
+    for b in a.dropFirst(scheme) {
       switch b {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "\\"), UInt8(ascii: "/"),

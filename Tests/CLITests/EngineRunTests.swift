@@ -1,0 +1,150 @@
+import DeidTestSupport
+import Foundation
+import Testing
+
+/// The engine through the binary: keys, date-shift scopes and prefixes, determinism, the report.
+@Suite struct EngineRunTests {
+  static let patient =
+    #"{"resourceType":"Patient","id":"p1","name":[{"family":"CANARY-F"}],"birthDate":"2000-01-15"}"#
+
+  static let hashAndShift = #"""
+    {"fhirVersion":"R4","fhirPathRules":[
+      {"path":"Resource.id","method":"cryptoHash"},
+      {"path":"nodesByType('HumanName')","method":"redact"},
+      {"path":"nodesByType('date')","method":"dateShift"}]}
+    """#
+
+  func withFiles<T>(_ body: (String) throws -> T) throws -> T {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try Data(Self.hashAndShift.utf8).write(to: URL(fileURLWithPath: dir + "/rules.json"))
+    return try body(dir)
+  }
+
+  @Test("keys: --keys beats the environment, which beats the configuration; keys are never printed")
+  func keyPrecedence() throws {
+    try withFiles { dir in
+      let input = Data((Self.patient + "\n").utf8)
+      let env = ["FHIR_DEID_CRYPTO_HASH_KEY": "SECRET-ENV-KEY", "FHIR_DEID_DATE_SHIFT_KEY": "SECRET-ENV-SHIFT"]
+      try Data(#"{"cryptoHashKey":"SECRET-FILE-KEY","dateShiftKey":"SECRET-FILE-SHIFT"}"#.utf8)
+        .write(to: URL(fileURLWithPath: dir + "/keys.json"))
+      let fromEnv = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input, environment: env)
+      let fromEnv2 = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input, environment: env)
+      let fromFile = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json", "--keys", dir + "/keys.json", "--stats", "-"], stdin: input,
+        environment: env)
+      #expect(fromEnv.status == 0 && fromFile.status == 0)
+      #expect(fromEnv.stdout == fromEnv2.stdout)
+      #expect(fromEnv.stdout != fromFile.stdout)
+      for r in [fromEnv, fromFile] {
+        #expect(!r.stderr.contains("SECRET"))
+        #expect(!r.stdoutText.contains("SECRET"))
+        #expect(!r.stderr.contains("CANARY") && !r.stdoutText.contains("CANARY"))
+      }
+      // No key anywhere: a random key and a warning; two runs differ.
+      let a = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input)
+      let b = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input)
+      #expect(a.status == 0)
+      #expect(a.stderr.contains("no cryptoHashKey"))
+      #expect(a.stdout != b.stdout)
+    }
+  }
+
+  @Test func badKeysAre78() throws {
+    try withFiles { dir in
+      try Data(#"{"encryptKey":"too-short"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/k1.json"))
+      try Data(#"{"hashKey":"x"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/k2.json"))
+      for k in ["k1", "k2"] {
+        let r = try FhirDeidBinary.run(["-c", dir + "/rules.json", "--keys", dir + "/\(k).json"])
+        #expect(r.status == 78)
+        #expect(!r.stderr.contains("too-short"))
+      }
+      let missing = try FhirDeidBinary.run(["-c", dir + "/rules.json", "--keys", dir + "/none.json"])
+      #expect(missing.status == 66)
+    }
+  }
+
+  @Test("scope file: the file's name is the prefix; on stdin --date-shift-prefix supplies it")
+  func fileScope() throws {
+    try withFiles { dir in
+      let env = ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"]
+      try Data((Self.patient + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/Patient-1.ndjson"))
+      let file = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file", dir + "/Patient-1.ndjson"],
+        environment: env)
+      let piped = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file", "--date-shift-prefix", "Patient-1.ndjson"],
+        stdin: Data((Self.patient + "\n").utf8), environment: env)
+      let bare = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file"],
+        stdin: Data((Self.patient + "\n").utf8), environment: env)
+      #expect(file.status == 0)
+      #expect(file.stdout == piped.stdout)
+      #expect(file.stdout != bare.stdout)  // stdin without a prefix falls back to the id
+    }
+  }
+
+  @Test("the same keys give the same bytes for every -j")
+  func determinism() throws {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var lines: [String] = []
+    for i in 0..<3000 {
+      lines.append(
+        #"{"resourceType":"Patient","id":"p\#(i)","name":[{"family":"F\#(i)"}],"birthDate":"19\#(50 + i % 40)-0\#(1 + i % 9)-1\#(i % 9)","address":[{"city":"C","postalCode":"9\#(1000 + i)"}]}"#)
+      lines.append(
+        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"subject":{"reference":"Patient/p\#(i)"},"effectiveDateTime":"2020-02-0\#(1 + i % 9)T10:00:00Z"}"#)
+    }
+    let input = dir + "/in.ndjson"
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
+    try Data(#"{"cryptoHashKey":"a","dateShiftKey":"b"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/keys.json"))
+    for preset in ["safe-harbor", "safe-harbor-patient-shift"] {
+      let base = ["--preset", preset, "--keys", dir + "/keys.json", "--today", "2026-11-29", "-q", input]
+      let one = try FhirDeidBinary.run(base + ["-j", "1"])
+      #expect(one.status == 0)
+      for jobs in [2, 3, 8] {
+        let r = try FhirDeidBinary.run(base + ["-j", String(jobs)])
+        #expect(r.stdout == one.stdout, "\(preset) -j \(jobs)")
+      }
+    }
+  }
+
+  @Test("the report's methods and rules sections")
+  func reportSections() throws {
+    try withFiles { dir in
+      let r = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json", "-q", "--stats", dir + "/r.json"],
+        stdin: Data((Self.patient + "\n" + Self.patient + "\n").utf8),
+        environment: ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"])
+      #expect(r.status == 0)
+      let report = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json")))
+          as? [String: Any])
+      let methods = try #require(report["methods"] as? [String: Int])
+      #expect(methods["cryptoHash"] == 2)
+      #expect(methods["redact"] == 2)
+      #expect(methods["dateShift"] == 2)
+      #expect(methods["keep"] == 0)
+      let rules = try #require(report["rules"] as? [[String: Any]])
+      #expect(rules.count == 3)
+      #expect(rules[1]["path"] as? String == "nodesByType('HumanName')")
+      #expect(rules[1]["resources"] as? Int == 2)
+      #expect(rules[1]["matched"] as? Int == 2)
+      #expect(rules[1]["nodes"] as? Int == 2)
+      let source = (report["config"] as? [String: Any])?["source"] as? String
+      #expect(source?.hasPrefix("file:") == true)
+    }
+  }
+
+  @Test func presetsCommand() throws {
+    let list = try FhirDeidBinary.run(["presets"])
+    #expect(list.status == 0)
+    #expect(list.stdoutText.contains("safe-harbor"))
+    #expect(list.stdoutText.contains("keep-all"))
+    let show = try FhirDeidBinary.run(["presets", "show", "keep-all"])
+    #expect(show.stdoutText.contains("fhirPathRules"))
+    #expect(try FhirDeidBinary.run(["presets", "show", "nope"]).status == 64)
+    #expect(try FhirDeidBinary.run(["--preset", "nope"]).status == 64)
+    #expect(try FhirDeidBinary.run(["--preset", "keep-all", "-c", "x.json"]).status == 64)
+  }
+}

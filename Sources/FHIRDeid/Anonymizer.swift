@@ -115,6 +115,8 @@ struct EngineCore {
   /// The resource whose noise hash `noiseResourceHash` is (perturb with a seed), or -1.
   var noiseResource: Int32 = -1
   var noiseResourceHash: UInt64 = 0
+  /// The hash of the current line, once a resource without an `id` needed it.
+  var noiseLineHash: UInt64?
   /// The date-shift prefix of the current input (file or folder name), empty for none.
   var dateShiftPrefix: [UInt8] = []
   /// The document's date-shift offset, once computed (reset when the root id changes).
@@ -165,6 +167,7 @@ struct EngineCore {
     dateShiftPrefix = prefix
     cachedOffset = nil
     noiseResource = -1
+    noiseLineHash = nil
     try applyRules(line)
     writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
     return type

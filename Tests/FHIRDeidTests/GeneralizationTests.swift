@@ -311,7 +311,8 @@ import Testing
 
   @Test("cases are evaluated with %resource as the resource being processed")
   func resourceVariable() throws {
-    try Self.check(.identifier, [("%resource.birthDate.exists()", "'x'"), ("true", "'y'")], #""a""#, #""y""#)
+    try Self.check(
+      .identifier, [("%resource.birthDate.exists()", "'x'"), ("true", "'y'")], #""a""#, #""y""#)
   }
 }
 

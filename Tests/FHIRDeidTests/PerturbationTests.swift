@@ -71,7 +71,9 @@ import Testing
     }
   }
 
-  static func fixed(_ s: Shape, _ v: String, _ span: String, _ r: Int?, _ low: String, _ high: String)
+  static func fixed(
+    _ s: Shape, _ v: String, _ span: String, _ r: Int?, _ low: String, _ high: String
+  )
     -> Bound
   {
     Bound(shape: s, value: v, span: span, roundTo: r, proportional: false, low: low, high: high)
@@ -131,10 +133,13 @@ import Testing
     try #require(ExactDecimal(text))
   }
 
-  @Test("§11.8: results stay in Microsoft's bounds, with at most roundTo decimals", arguments: bounds)
+  @Test(
+    "§11.8: results stay in Microsoft's bounds, with at most roundTo decimals", arguments: bounds)
   func staysInBounds(_ b: Bound) throws {
     let h = try EngineHarness(
-      config([Self.rule(b.shape.path, span: b.span, roundTo: b.roundTo, proportional: b.proportional)]))
+      config([
+        Self.rule(b.shape.path, span: b.span, roundTo: b.roundTo, proportional: b.proportional)
+      ]))
     let low = try Self.decimal(b.low)
     let high = try Self.decimal(b.high)
     let places = b.shape.isInteger ? 0 : (b.roundTo ?? 2)
@@ -157,7 +162,9 @@ import Testing
       let h = try EngineHarness(
         config([Self.rule(shape.path, span: span, roundTo: nil, proportional: false)]))
       var seen = Set<String>()
-      for _ in 0..<200 { seen.insert(try Self.number(shape.key, in: try #require(h.output(shape.line(value))))) }
+      for _ in 0..<200 {
+        seen.insert(try Self.number(shape.key, in: try #require(h.output(shape.line(value)))))
+      }
       return seen
     }
     let positive = try values(.positiveInt, "1", span: "200")
@@ -234,7 +241,8 @@ import Testing
       config([#"{"path":"Observation.value","method":"perturb","span":0,"roundTo":0}"#]))
     let out = try #require(
       h.output(
-        #"{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueRange":{"low":{"value":1.4},"high":{"value":2.6}}}"#))
+        #"{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueRange":{"low":{"value":1.4},"high":{"value":2.6}}}"#
+      ))
     #expect(out.contains(#""valueRange":{"low":{"value":1},"high":{"value":3}}"#), "\(out)")
   }
 
@@ -262,6 +270,22 @@ import Testing
     let renamed = line.replacingOccurrences(of: #""id":"o1""#, with: #""id":"o3""#)
     #expect(
       a.output(renamed)?.replacingOccurrences(of: #""id":"o3""#, with: #""id":"o1""#) != first)
+  }
+
+  @Test("with a seed, resources without an id are told apart by their place in the line")
+  func seededWithoutIDs() throws {
+    let rules = config([
+      #"{"path":"Observation.value","method":"perturb","span":1000,"roundTo":6}"#
+    ])
+    let entry =
+      #"{"resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":5}}}"#
+    let line = #"{"resourceType":"Bundle","type":"collection","entry":[\#(entry),\#(entry)]}"#
+    let h = try EngineHarness(rules, perturbSeed: 1)
+    let out = try #require(h.output(line))
+    #expect(try EngineHarness(rules, perturbSeed: 1).output(line) == out)
+    let values = out.components(separatedBy: #""value":"#).dropFirst().map { $0.prefix(12) }
+    #expect(values.count == 2)
+    #expect(Set(values).count == 2, "\(out)")
   }
 
   @Test("with a seed, a rule that changed the id first does not change the noise")

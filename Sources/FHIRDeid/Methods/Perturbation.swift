@@ -167,16 +167,20 @@ extension EngineCore {
   }
 
   /// FNV-1a of the resource's `resourceType` and `id` as written in the input (raw JSON bytes,
-  /// before any rule changed them), or of the whole line when it has no `id`.
-  private func resourceHash(_ resource: Int32, bytes: UnsafeRawBufferPointer) -> UInt64 {
+  /// before any rule changed them); without an `id`, of the whole line and the resource's path
+  /// in it (so that id-less entries of one Bundle differ). The line is hashed once per document.
+  private mutating func resourceHash(_ resource: Int32, bytes: UnsafeRawBufferPointer) -> UInt64 {
     let object = Int(tree[resource].valueToken)
     var h = NoiseHash.offsetBasis
     guard object >= 0, tape[object].kind == .objectStart,
       let type = tape.member(named: "resourceType", in: object, bytes: bytes),
       let id = tape.member(named: "id", in: object, bytes: bytes)
     else {
-      NoiseHash.add(bytes, to: &h)
-      return h
+      if noiseLineHash == nil {
+        NoiseHash.add(bytes, to: &h)
+        noiseLineHash = h
+      }
+      return NoiseHash.mix(noiseLineHash ?? 0, pathHash(resource, below: -1, bytes: bytes))
     }
     NoiseHash.add(tape.rawBytes(of: type, in: bytes), to: &h)
     NoiseHash.add(byte: 0, to: &h)
@@ -184,8 +188,8 @@ extension EngineCore {
     return h
   }
 
-  /// FNV-1a of the element path from `resource` down to `node`: each step's name, type and
-  /// array position (deepest step first).
+  /// FNV-1a of the element path from `resource` (exclusive; -1 for the whole line) down to
+  /// `node`: each step's name, type and array position (deepest step first).
   private func pathHash(_ node: Int32, below resource: Int32, bytes: UnsafeRawBufferPointer)
     -> UInt64
   {

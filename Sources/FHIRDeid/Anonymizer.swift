@@ -12,6 +12,10 @@ package final class Anonymizer: Sendable {
   let rulesByType: [[Int]]
   /// Per resource type, the Patient compartment paths (scope `patient`).
   let patientPaths: [[[[UInt8]]]]
+  /// Per rule (by index): the settings of a `perturb` rule, nil for other methods.
+  let perturbPlans: [PerturbPlan?]
+  /// Per rule (by index): the compiled cases of a `generalize` rule, nil for other methods.
+  let generalizePlans: [GeneralizePlan?]
 
   /// Compiles `configuration` with the run's keys and reference date.
   package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
@@ -26,10 +30,24 @@ package final class Anonymizer: Sendable {
     }
     rulesByType = byType
     patientPaths = Anonymizer.compilePatientPaths()
+    var perturbPlans: [PerturbPlan?] = []
+    var generalizePlans: [GeneralizePlan?] = []
+    for rule in configuration.rules {
+      perturbPlans.append(rule.method == .perturb ? try PerturbPlan(rule) : nil)
+      generalizePlans.append(rule.method == .generalize ? try GeneralizePlan(rule) : nil)
+    }
+    self.perturbPlans = perturbPlans
+    self.generalizePlans = generalizePlans
     // Fail at load, not on the first resource, when a key cannot be used.
     if configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       do { _ = try HMACSHA256(key: settings.cryptoHashKey) } catch {
         throw ConfigurationError("cryptoHashKey cannot be used: libcrypto error \(error)")
+      }
+    }
+    if configuration.rules.contains(where: { $0.method == .encrypt }) {
+      do { _ = try AESCBC(key: settings.encryptKey) } catch {
+        throw ConfigurationError(
+          "encryptKey cannot be used (it must be 16, 24 or 32 bytes of UTF-8): \(error)")
       }
     }
   }
@@ -95,6 +113,13 @@ struct EngineCore {
   var text: [UInt8] = []
   var scratch: [UInt8] = []
   let hmac: HMACSHA256?
+  /// The `encrypt` cipher, when a rule encrypts (AESCBC is not thread-safe; a core is per thread).
+  let aes: AESCBC?
+  /// The resource whose noise hash `noiseResourceHash` is (perturb with a seed), or -1.
+  var noiseResource: Int32 = -1
+  var noiseResourceHash: UInt64 = 0
+  /// The hash of the current line, once a resource without an `id` needed it.
+  var noiseLineHash: UInt64?
   /// The date-shift prefix of the current input (file or folder name), empty for none.
   var dateShiftPrefix: [UInt8] = []
   /// The document's date-shift offset, once computed (reset when the root id changes).
@@ -113,6 +138,11 @@ struct EngineCore {
       hmac = try? HMACSHA256(key: anonymizer.settings.cryptoHashKey)
     } else {
       hmac = nil
+    }
+    if anonymizer.configuration.rules.contains(where: { $0.method == .encrypt }) {
+      aes = try? AESCBC(key: anonymizer.settings.encryptKey)
+    } else {
+      aes = nil
     }
   }
 
@@ -139,6 +169,8 @@ struct EngineCore {
     }
     dateShiftPrefix = prefix
     cachedOffset = nil
+    noiseResource = -1
+    noiseLineHash = nil
     try applyRules(line)
     writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
     return type

@@ -29,16 +29,21 @@ package struct RecordFailure: Error, Sendable {
   package var path: String?
   /// The index of the rule that failed, for processing errors.
   package var rule: Int?
+  /// Whether `processingErrors: skip` may replace the document by an empty resource (spec §6).
+  /// False for errors Microsoft raises outside its processing-error handling, such as
+  /// `generalize` reaching a node that is not a primitive: those stop the run in either mode.
+  package var isSkippable: Bool
 
   package init(
     _ kind: Kind, offset: Int? = nil, resourceType: String? = nil, path: String? = nil,
-    rule: Int? = nil
+    rule: Int? = nil, isSkippable: Bool = true
   ) {
     self.kind = kind
     self.offset = offset
     self.resourceType = resourceType
     self.path = path
     self.rule = rule
+    self.isSkippable = isSkippable
   }
 
   /// Whether this is invalid input (exit 65) rather than a processing error (exit 1).

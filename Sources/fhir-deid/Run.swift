@@ -79,6 +79,11 @@ struct Run: ParsableCommand {
     valueName: "raise|skip"))
   var processingErrors: ProcessingErrorsOption?
 
+  @Option(name: .customLong("seed"), help: ArgumentHelp(
+    "Make perturb reproducible: the same seed, keys and input give the same output, whatever -j or sharding.",
+    valueName: "N"))
+  var seed: UInt64?
+
   @Option(name: .customLong("today"), help: ArgumentHelp(
     "The date the 'age over 89' rules count from (default: today), for reproducible runs.",
     valueName: "YYYY-MM-DD"))

@@ -147,4 +147,32 @@ import Testing
     #expect(try FhirDeidBinary.run(["--preset", "nope"]).status == 64)
     #expect(try FhirDeidBinary.run(["--preset", "keep-all", "-c", "x.json"]).status == 64)
   }
+
+  @Test("--seed makes perturb reproducible across runs and -j; without it runs differ")
+  func seededPerturbation() throws {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let config = #"{"fhirVersion":"R4","fhirPathRules":[{"path":"Observation.value","method":"perturb","span":10,"roundTo":2}]}"#
+    try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/p.json"))
+    var lines: [String] = []
+    for i in 0..<2000 {
+      lines.append(
+        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"valueQuantity":{"value":\#(i).25}}"#)
+    }
+    let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+    let base = ["-c", dir + "/p.json", "-q"]
+    let a = try FhirDeidBinary.run(base + ["--seed", "42", "-j", "1"], stdin: input)
+    let b = try FhirDeidBinary.run(base + ["--seed", "42", "-j", "4"], stdin: input)
+    let c = try FhirDeidBinary.run(base + ["--seed", "43", "-j", "1"], stdin: input)
+    let d = try FhirDeidBinary.run(base, stdin: input)
+    let e = try FhirDeidBinary.run(base, stdin: input)
+    #expect(a.status == 0)
+    #expect(a.stdout == b.stdout)
+    #expect(a.stdout != c.stdout)
+    #expect(d.stdout != e.stdout)
+    // A shard processed alone gives the same lines.
+    let shard = Data((lines[1000...].joined(separator: "\n") + "\n").utf8)
+    let s = try FhirDeidBinary.run(base + ["--seed", "42"], stdin: shard)
+    #expect(a.stdoutText.hasSuffix(s.stdoutText))
+  }
 }

@@ -7,12 +7,14 @@ struct EngineHarness {
 
   init(
     _ config: String, dateShiftKey: String = "", cryptoHashKey: String = "123",
-    encryptKey: String = "0123456789abcdef", today: (Int, Int, Int) = (2026, 11, 29)
+    encryptKey: String = "0123456789abcdef", today: (Int, Int, Int) = (2026, 11, 29),
+    perturbSeed: UInt64? = nil
   ) throws {
     let configuration = try Configuration.load(Array(config.utf8))
     let settings = EngineSettings(
       dateShiftKey: Array(dateShiftKey.utf8), cryptoHashKey: Array(cryptoHashKey.utf8),
-      encryptKey: Array(encryptKey.utf8), today: (today.0, today.1, today.2))
+      encryptKey: Array(encryptKey.utf8), today: (today.0, today.1, today.2),
+      perturbSeed: perturbSeed)
     worker = try Anonymizer(configuration: configuration, settings: settings).makeWorker()
   }
 
@@ -46,5 +48,9 @@ let abstractedLabel =
   #"{"system":"http://terminology.hl7.org/CodeSystem/v3-ObservationValue","code":"ABSTRED","display":"abstracted"}"#
 let hashedLabel =
   #"{"system":"http://terminology.hl7.org/CodeSystem/v3-ObservationValue","code":"CRYTOHASH","display":"cryptographic hash function"}"#
+let maskedLabel =
+  #"{"system":"http://terminology.hl7.org/CodeSystem/v3-ObservationValue","code":"MASKED","display":"masked"}"#
+let generalizedLabel =
+  #"{"code":"GENERALIZED","display":"exact value is replaced with a general value"}"#
 let perturbedLabel =
   #"{"code":"PERTURBED","display":"exact value is replaced with another exact value"}"#

@@ -240,7 +240,10 @@ extension EngineCore {
     case .redact: return redact(node, bytes: bytes)
     case .dateShift: return dateShift(node, bytes: bytes)
     case .cryptoHash: return try cryptoHash(node, rule: rule, bytes: bytes)
-    case .encrypt, .substitute, .perturb, .generalize:
+    case .encrypt: return try encrypt(node, rule: rule, bytes: bytes)
+    case .perturb: return try perturb(node, rule: rule, resource: resource, bytes: bytes)
+    case .generalize: return try generalize(node, rule: rule, resource: resource, bytes: bytes)
+    case .substitute:
       throw RecordFailure(
         .processing("method '\(rule.method.rawValue)' is not available in this build"),
         resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes), rule: rule.index)

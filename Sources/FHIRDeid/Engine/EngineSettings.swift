@@ -6,15 +6,21 @@ package struct EngineSettings: Sendable {
   package var encryptKey: [UInt8]
   /// The date the "age over 89" rules count from (`--today`, default: the local date).
   package var today: (year: Int, month: Int, day: Int)
+  /// The seed that makes `perturb` reproducible (`--seed N`); nil draws from the system's
+  /// random generator. With a seed, each value's noise depends only on the seed, the resource
+  /// (its `resourceType` and `id` as in the input), the rule and the element's path, so the
+  /// output does not depend on the job count or on how the input is split.
+  package var perturbSeed: UInt64?
 
   package init(
     dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],
-    today: (year: Int, month: Int, day: Int)
+    today: (year: Int, month: Int, day: Int), perturbSeed: UInt64? = nil
   ) {
     self.dateShiftKey = dateShiftKey
     self.cryptoHashKey = cryptoHashKey
     self.encryptKey = encryptKey
     self.today = today
+    self.perturbSeed = perturbSeed
   }
 
   var todayDay: DateText.Day { DateText.Day(year: today.year, month: today.month, day: today.day) }

@@ -47,9 +47,10 @@ extension EngineCore {
     }
   }
 
-  /// Replaces the node's value by `value`, written as a JSON string.
-  mutating func replace(_ node: Int32, with value: [UInt8]) {
-    tree.setEdit(.replaced(text: value, json: .string), of: node)
+  /// Replaces the node's value by `value`, written as a JSON string (or, with `json: .literal`,
+  /// as the bare number or boolean that `value` spells).
+  mutating func replace(_ node: Int32, with value: [UInt8], json: ValueEdit.JSONForm = .string) {
+    tree.setEdit(.replaced(text: value, json: json), of: node)
     if node == rootID { cachedOffset = nil }
   }
 

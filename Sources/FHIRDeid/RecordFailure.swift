@@ -29,16 +29,21 @@ package struct RecordFailure: Error, Sendable {
   package var path: String?
   /// The index of the rule that failed, for processing errors.
   package var rule: Int?
+  /// Whether `--processing-errors skip` may replace the document by an empty resource (spec §6).
+  /// False for errors Microsoft treats as fatal whatever the setting (a `replaceWith` that does
+  /// not fit the element it replaces).
+  package var isSkippable: Bool
 
   package init(
     _ kind: Kind, offset: Int? = nil, resourceType: String? = nil, path: String? = nil,
-    rule: Int? = nil
+    rule: Int? = nil, skippable: Bool = true
   ) {
     self.kind = kind
     self.offset = offset
     self.resourceType = resourceType
     self.path = path
     self.rule = rule
+    self.isSkippable = skippable
   }
 
   /// Whether this is invalid input (exit 65) rather than a processing error (exit 1).

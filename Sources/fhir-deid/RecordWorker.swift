@@ -65,7 +65,7 @@ final class RecordWorker: BatchWorker {
             }
           } else {
             stats.processingErrors += 1
-            if skipProcessingErrors, let type = error.resourceType {
+            if skipProcessingErrors, error.isSkippable, let type = error.resourceType {
               // Spec §6: the whole document becomes an empty resource of the root's type.
               output.bytes.append(contentsOf: #"{"resourceType":""#.utf8)
               output.bytes.append(contentsOf: type.utf8)

@@ -10,6 +10,8 @@ package final class Anonymizer: Sendable {
   /// For each resource type (by `FHIRType.raw`), the indices of the rules that apply to it, in
   /// configuration order (spec §3.2).
   let rulesByType: [[Int]]
+  /// For each rule (by index), its `replaceWith` prepared once, when the rule is a substitution.
+  let replacements: [Replacement?]
 
   /// Compiles `configuration` with the run's keys and reference date.
   package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
@@ -23,6 +25,9 @@ package final class Anonymizer: Sendable {
       byType[raw] = configuration.rules.indices.filter { configuration.rules[$0].applies(to: name) }
     }
     rulesByType = byType
+    replacements = configuration.rules.map { rule in
+      rule.method == .substitute ? Replacement(rule.setting("replaceWith") ?? .null) : nil
+    }
     // Fail at load, not on the first resource, when a key cannot be used.
     if configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       do { _ = try HMACSHA256(key: settings.cryptoHashKey) } catch {
@@ -91,6 +96,10 @@ struct EngineCore {
   var touchedTypes: [UInt16] = []
   var text: [UInt8] = []
   var scratch: [UInt8] = []
+  /// A substitution's target subtree, pre-order (spec §4.6).
+  var subtree: [Int32] = []
+  /// Per node: visited or has a visited descendant; set only inside a substitution's subtree.
+  var keepMarks: [Bool] = []
   let hmac: HMACSHA256?
   /// The date-shift prefix of the current input (file or folder name), empty for none.
   var dateShiftPrefix: [UInt8] = []

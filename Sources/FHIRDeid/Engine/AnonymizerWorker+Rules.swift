@@ -41,12 +41,20 @@ extension EngineCore {
       if !isContained(node, bytes: bytes) { labels[Int(node)] = own }
       operations.formUnion(own)
     } else {
+      // A substituted complex node is written from its replacement text: nothing below it is
+      // in the output, and every node below it is visited (spec §4.6 step 5).
+      if !n.type.isPrimitive, !isOriginal(node) { return }
       var child = n.firstChild
       while child >= 0 {
         try walk(child, bytes: bytes, into: &operations)
         child = tree[child].nextSibling
       }
     }
+  }
+
+  private func isOriginal(_ node: Int32) -> Bool {
+    if case .original = tree.edit(of: node) { return true }
+    return false
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
@@ -223,7 +231,8 @@ extension EngineCore {
     case .redact: return redact(node, bytes: bytes)
     case .dateShift: return dateShift(node, bytes: bytes)
     case .cryptoHash: return try cryptoHash(node, rule: rule, bytes: bytes)
-    case .encrypt, .substitute, .perturb, .generalize:
+    case .substitute: return try substitute(node, rule: rule, bytes: bytes)
+    case .encrypt, .perturb, .generalize:
       throw RecordFailure(
         .processing("method '\(rule.method.rawValue)' is not available in this build"),
         resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes), rule: rule.index)

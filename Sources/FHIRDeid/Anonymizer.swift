@@ -16,6 +16,8 @@ package final class Anonymizer: Sendable {
   let perturbPlans: [PerturbPlan?]
   /// Per rule (by index): the compiled cases of a `generalize` rule, nil for other methods.
   let generalizePlans: [GeneralizePlan?]
+  /// For each rule (by index), its `replaceWith` prepared once, when the rule is a substitution.
+  let replacements: [Replacement?]
 
   /// Compiles `configuration` with the run's keys and reference date.
   package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
@@ -38,6 +40,9 @@ package final class Anonymizer: Sendable {
     }
     self.perturbPlans = perturbPlans
     self.generalizePlans = generalizePlans
+    replacements = configuration.rules.map { rule in
+      rule.method == .substitute ? Replacement(rule.setting("replaceWith") ?? .null) : nil
+    }
     // Fail at load, not on the first resource, when a key cannot be used.
     if configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       do { _ = try HMACSHA256(key: settings.cryptoHashKey) } catch {
@@ -112,6 +117,10 @@ struct EngineCore {
   var touchedTypes: [UInt16] = []
   var text: [UInt8] = []
   var scratch: [UInt8] = []
+  /// A substitution's target subtree, pre-order (spec §4.6).
+  var subtree: [Int32] = []
+  /// Per node: visited or has a visited descendant; set only inside a substitution's subtree.
+  var keepMarks: [Bool] = []
   let hmac: HMACSHA256?
   /// The `encrypt` cipher, when a rule encrypts (AESCBC is not thread-safe; a core is per thread).
   let aes: AESCBC?

@@ -55,6 +55,23 @@ import Testing
     }
   }
 
+  @Test("a replaceWith that does not fit stops the run with 1 even with --processing-errors skip")
+  func unfitSubstitutionIsNotSkipped() throws {
+    try withConfig { dir, _ in
+      let config = dir + "/substitute.json"
+      try Data(
+        #"{"fhirVersion":"R4","fhirPathRules":[{"path":"Patient.name","method":"substitute","replaceWith":{"foo":1}}]}"#
+          .utf8
+      ).write(to: URL(fileURLWithPath: config))
+      let r = try FhirDeidBinary.run(
+        ["-c", config, "--processing-errors", "skip"], stdin: Data((Self.patient + "\n").utf8))
+      #expect(r.status == 1)
+      #expect(r.stdout.isEmpty)
+      #expect(r.stderr.contains("Patient.name[0]"))
+      #expect(!r.stderr.contains("CANARY"))
+    }
+  }
+
   @Test func truncatedGzipIs65() throws {
     try withConfig { dir, config in
       let plain = dir + "/in.ndjson"

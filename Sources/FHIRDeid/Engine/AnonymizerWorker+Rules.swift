@@ -41,12 +41,20 @@ extension EngineCore {
       if !isContained(node, bytes: bytes) { labels[Int(node)] = own }
       operations.formUnion(own)
     } else {
+      // A substituted complex node is written from its replacement text: nothing below it is
+      // in the output, and every node below it is visited (spec §4.6 step 5).
+      if !n.type.isPrimitive, !isOriginal(node) { return }
       var child = n.firstChild
       while child >= 0 {
         try walk(child, bytes: bytes, into: &operations)
         child = tree[child].nextSibling
       }
     }
+  }
+
+  private func isOriginal(_ node: Int32) -> Bool {
+    if case .original = tree.edit(of: node) { return true }
+    return false
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
@@ -127,13 +135,13 @@ extension EngineCore {
       } catch {
         throw RecordFailure(
           .processing("FHIRPath evaluation failed: \(error)"), resourceType: tree[0].type.name,
-          path: tree.path(of: resource, bytes: bytes), rule: rule.index)
+          path: tree.path(of: resource, bytes: bytes), rule: rule.index, isSkippable: false)
       }
       for item in items {
         guard case .node(let node) = item else {
           throw RecordFailure(
             .processing("the rule's path yields values, not elements"),
-            resourceType: tree[0].type.name, rule: rule.index)
+            resourceType: tree[0].type.name, rule: rule.index, isSkippable: false)
         }
         matches.append(node)
       }
@@ -243,10 +251,7 @@ extension EngineCore {
     case .encrypt: return try encrypt(node, rule: rule, bytes: bytes)
     case .perturb: return try perturb(node, rule: rule, resource: resource, bytes: bytes)
     case .generalize: return try generalize(node, rule: rule, resource: resource, bytes: bytes)
-    case .substitute:
-      throw RecordFailure(
-        .processing("method '\(rule.method.rawValue)' is not available in this build"),
-        resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes), rule: rule.index)
+    case .substitute: return try substitute(node, rule: rule, bytes: bytes)
     }
   }
 }

@@ -9,11 +9,15 @@ import FHIRPath
 /// lexemes, escapes). An element whose value was removed and that has no surviving children is
 /// left out; arrays of primitives and their `_x` partners drop the same positions, so they stay
 /// paired. Resource nodes are never pruned.
+///
+/// A complex node (or resource) can carry an edit too: `.replaced(_, .literal)` is written as
+/// that JSON text instead of its object (a substitution, spec §4.6), and `.removed` drops the
+/// node with its whole subtree.
 struct OutputWriter {
-  private var alive: [Bool] = []
-  private var childAlive: [Bool] = []
-  private var dirty: [Bool] = []
-  private var tokenNode: [Int32] = []
+  var alive: [Bool] = []
+  var childAlive: [Bool] = []
+  var dirty: [Bool] = []
+  var tokenNode: [Int32] = []
 
   mutating func write(
     tree: ResourceTree, tape: Tape, labels: [Operations], bytes: UnsafeRawBufferPointer,
@@ -44,24 +48,37 @@ struct OutputWriter {
     tokenNode.append(contentsOf: repeatElement(-1, count: tape.count))
     var i = count - 1
     while i >= 0 {
-      let node = tree[Int32(i)]
-      let value = tree.currentlyHasValue(Int32(i))
-      alive[i] = node.isResource || value || childAlive[i]
-      if tree.edit(of: Int32(i)) != .original || (i < labels.count && !labels[i].isEmpty) {
-        dirty[i] = true
-      }
-      if node.parent >= 0 {
-        let p = Int(node.parent)
-        if alive[i] { childAlive[p] = true }
-        if dirty[i] || !alive[i] { dirty[p] = true }
-      }
-      if node.valueToken >= 0 { tokenNode[Int(node.valueToken)] = Int32(i) }
-      if node.shadowToken >= 0 { tokenNode[Int(node.shadowToken)] = Int32(i) }
+      settle(Int32(i), tree: tree, labels: labels, propagate: true)
       i -= 1
     }
   }
 
-  private struct Context {
+  /// Computes `node`'s entries once its children's are final, and (with `propagate`) marks its
+  /// parent.
+  mutating func settle(_ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool) {
+    let i = Int(node)
+    let n = tree[node]
+    let edit = tree.edit(of: node)
+    if !n.type.isPrimitive || n.isResource, case .removed = edit {
+      alive[i] = false  // a removed complex node or resource goes with its subtree
+    } else {
+      alive[i] = n.isResource || tree.currentlyHasValue(node) || childAlive[i]
+    }
+    if case .original = edit {
+      if i < labels.count && !labels[i].isEmpty { dirty[i] = true }
+    } else {
+      dirty[i] = true
+    }
+    if propagate && n.parent >= 0 {
+      let p = Int(n.parent)
+      if alive[i] { childAlive[p] = true }
+      if dirty[i] || !alive[i] { dirty[p] = true }
+    }
+    if n.valueToken >= 0 { tokenNode[Int(n.valueToken)] = node }
+    if n.shadowToken >= 0 { tokenNode[Int(n.shadowToken)] = node }
+  }
+
+  struct Context {
     let tree: ResourceTree
     let tape: Tape
     let labels: [Operations]
@@ -140,7 +157,7 @@ struct OutputWriter {
           return true
         }
         guard alive[Int(node)] else { return false }
-        writeObject(value, owner: node, kind: tree[node].isResource ? .resource : .complex, into: &out)
+        writeComplex(value, node: node, into: &out)
         return true
       default:
         let node = tokenNode[value]
@@ -198,12 +215,23 @@ struct OutputWriter {
             out.append(contentsOf: "null".utf8)
           }
         } else {
-          writeObject(item, owner: node, kind: n.isResource ? .resource : .complex, into: &out)
+          writeComplex(item, node: node, into: &out)
           content = true
         }
       }
       out.append(UInt8(ascii: "]"))
       return content
+    }
+
+    /// Writes a complex element or resource whose object is at tape index `object`: the text of
+    /// a literal replacement (a substitution), or its members.
+    mutating func writeComplex(_ object: Int, node: Int32, into out: inout [UInt8]) {
+      if case .replaced(let text, .literal) = tree.edit(of: node) {
+        out.append(contentsOf: text)
+        return
+      }
+      let kind: Kind = tree[node].isResource ? .resource : .complex
+      writeObject(object, owner: node, kind: kind, into: &out)
     }
 
     /// The node among `owner`'s children of the same element and type as `sample` at `index`.

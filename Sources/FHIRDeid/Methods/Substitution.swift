@@ -1,0 +1,272 @@
+import ByteJSON
+import FHIRModel
+import FHIRPath
+
+/// A rule's `replaceWith`, prepared once at load for both kinds of target (spec §4.6).
+///
+/// Deviations from Microsoft, on purpose: a string that looks like a date-time is used literally
+/// (Q19); a fractional number keeps the digits written in the configuration (Microsoft prints a
+/// double: `1.0` → `1`); an object or array given to a primitive becomes its compact JSON text
+/// (Microsoft's is indented).
+struct Replacement: Sendable {
+  /// The text a primitive target gets (always written as a JSON string, Q5); nil when
+  /// `replaceWith` is null, which removes the value.
+  var primitiveText: [UInt8]?
+  /// The members a complex target is merged with, with nulls, empty strings and emptied
+  /// objects and arrays dropped (as Firely's permissive parser drops them); nil when
+  /// `replaceWith` is neither null, an object, nor a string holding a JSON object.
+  var object: [JSONValue.Member]?
+
+  init(_ value: JSONValue) {
+    switch value {
+    case .null:
+      primitiveText = nil
+      object = []
+    case .string(let s):
+      primitiveText = Array(s.utf8)
+      switch JSONValue.parse(Array(s.utf8)) {
+      case .success(.object(let members)): object = Self.normalized(members)
+      case .success(.null): object = []
+      default: object = nil
+      }
+    case .number(let lexeme):
+      primitiveText = Array(lexeme.utf8)
+      object = nil
+    case .bool(let b):
+      primitiveText = Array((b ? "True" : "False").utf8)  // .NET's Boolean.ToString()
+      object = nil
+    case .object(let members):
+      primitiveText = Array(value.jsonText.utf8)
+      object = Self.normalized(members)
+    case .array:
+      primitiveText = Array(value.jsonText.utf8)
+      object = nil
+    }
+  }
+
+  static func normalized(_ members: [JSONValue.Member]) -> [JSONValue.Member] {
+    members.compactMap { m in
+      normalized(m.value).map { JSONValue.Member(key: m.key, value: $0, offset: m.offset) }
+    }
+  }
+
+  static func normalized(_ value: JSONValue) -> JSONValue? {
+    switch value {
+    case .null: return nil
+    case .string(let s): return s.isEmpty ? nil : value
+    case .number, .bool: return value
+    case .object(let members):
+      let kept = normalized(members)
+      return kept.isEmpty ? nil : .object(kept)
+    case .array(let items):
+      let kept = items.compactMap { normalized($0) }
+      return kept.isEmpty ? nil : .array(kept)
+    }
+  }
+}
+
+/// Why a `replaceWith` cannot replace a node: names elements and types, never values.
+struct SubstitutionIssue: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
+
+extension EngineCore {
+  /// `substitute` (spec §4.6): replaces `node` by the rule's `replaceWith` and marks the node
+  /// and everything below it visited.
+  ///
+  /// A primitive gets the replacement's text as its value (null removes it) and loses its
+  /// unvisited extensions. A complex node is merged with the replacement object now, and the
+  /// result is stored as its literal JSON text (``ValueEdit/JSONForm/literal``), which the
+  /// writer emits instead of the node's object; an empty result removes the node.
+  ///
+  /// - Throws: a ``RecordFailure`` that `--processing-errors skip` does not skip (Microsoft
+  ///   fails the run) when the replacement is not a JSON object, names a member the node's type
+  ///   does not have, or gives a member a value of the wrong kind; also when the node is a
+  ///   resource or a `meta`, which this engine does not substitute.
+  mutating func substitute(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer)
+    throws(RecordFailure) -> Operations
+  {
+    guard let replacement = anonymizer.replacements[rule.index] else { return [] }
+    collectSubtree(of: node)
+    let n = tree[node]
+    if n.type.isPrimitive && !n.isResource {
+      var child = n.firstChild
+      while child >= 0 {
+        removeUnvisited(child)
+        child = tree[child].nextSibling
+      }
+      if let text = replacement.primitiveText {
+        replace(node, with: text)
+      } else {
+        remove(node)
+      }
+    } else {
+      do throws(SubstitutionIssue) {
+        try substituteComplex(node, with: replacement, bytes: bytes)
+      } catch {
+        throw RecordFailure(
+          .processing("substitute: " + error.message), resourceType: tree[0].type.name,
+          path: tree.path(of: node, bytes: bytes), rule: rule.index, isSkippable: false)
+      }
+    }
+    for d in subtree { visited[Int(d)] = true }
+    return .substitute
+  }
+
+  private mutating func substituteComplex(
+    _ node: Int32, with replacement: Replacement, bytes: UnsafeRawBufferPointer
+  ) throws(SubstitutionIssue) {
+    let n = tree[node]
+    guard !n.isResource else {
+      throw SubstitutionIssue("a whole resource cannot be substituted (select its elements)")
+    }
+    guard n.type != .meta else {
+      throw SubstitutionIssue("'meta' cannot be substituted (it carries the security labels)")
+    }
+    guard let members = replacement.object else {
+      throw SubstitutionIssue("replaceWith must be a JSON object (or null) for a \(n.type.name)")
+    }
+    guard let structure = structure(of: node, bytes: bytes) else {
+      throw SubstitutionIssue("no R4 structure for this element")
+    }
+    try validate(members, in: structure, isResource: false)
+    markKeep()
+    var text: [UInt8] = []
+    let written: Bool
+    do {
+      // The renderer holds a copy of the tree: it must be gone before the tree is edited.
+      var renderer = writer.subtreeRenderer(
+        subtree, tree: tree, tape: tape, labels: labels, bytes: bytes)
+      written = try writeMerged(
+        node, members: members, structure: structure, renderer: &renderer, bytes: bytes,
+        into: &text)
+    }
+    for d in subtree { keepMarks[Int(d)] = false }
+    tree.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
+  }
+
+  /// Fills `subtree` with `node` and all its descendants (nested resources included), in
+  /// pre-order.
+  private mutating func collectSubtree(of node: Int32) {
+    subtree.removeAll(keepingCapacity: true)
+    var current = node
+    while true {
+      subtree.append(current)
+      let c = tree[current]
+      if c.firstChild >= 0 {
+        current = c.firstChild
+        continue
+      }
+      // The next sibling of `current` or of its nearest ancestor below `node`.
+      var up = current
+      current = -1
+      while up != node {
+        let u = tree[up]
+        if u.nextSibling >= 0 {
+          current = u.nextSibling
+          break
+        }
+        up = u.parent
+      }
+      if current < 0 { return }
+    }
+  }
+
+  /// Sets `keepMarks` for the nodes of `subtree`: visited, or with a visited descendant.
+  private mutating func markKeep() {
+    if keepMarks.count < tree.count {
+      keepMarks.append(contentsOf: repeatElement(false, count: tree.count - keepMarks.count))
+    }
+    for d in subtree { keepMarks[Int(d)] = false }
+    var i = subtree.count - 1
+    while i >= 0 {
+      let d = subtree[i]
+      if visited[Int(d)] { keepMarks[Int(d)] = true }
+      if i > 0, keepMarks[Int(d)] { keepMarks[Int(tree[d].parent)] = true }
+      i -= 1
+    }
+  }
+
+  /// Removes the values of the unvisited primitives at and below `node`; visited subtrees stay
+  /// as they are. Complex nodes left without children are pruned by the writer.
+  private mutating func removeUnvisited(_ node: Int32) {
+    guard !visited[Int(node)] else { return }
+    if tree[node].type.isPrimitive && !tree[node].isResource {
+      tree.setEdit(.removed, of: node)
+    }
+    var child = tree[node].firstChild
+    while child >= 0 {
+      removeUnvisited(child)
+      child = tree[child].nextSibling
+    }
+  }
+
+  /// The R4 structure holding a complex node's members: its type's, or for a backbone element
+  /// (typed `BackboneElement` or `Element`) the one its parent's structure names for its key.
+  func structure(of node: Int32, bytes: UnsafeRawBufferPointer) -> StructureID? {
+    let n = tree[node]
+    if n.isResource || (n.type != .element && n.type != .backboneElement) {
+      return R4.structure(of: n.type)
+    }
+    guard n.parent >= 0, n.keyToken >= 0, let parent = structure(of: n.parent, bytes: bytes)
+    else { return nil }
+    let key = tape[Int(n.keyToken)]
+    return R4.child(UnsafeRawBufferPointer(rebasing: bytes[key.range]), of: parent)?.structure
+  }
+
+  /// Checks a replacement object against the R4 model, as Microsoft's parse of the fragment
+  /// into the node's type does: every member is an element of `structure` (no `_x`
+  /// members, each element once), with a primitive value, an object, or a resource object as
+  /// its type needs (arrays of them allowed).
+  func validate(_ members: [JSONValue.Member], in structure: StructureID, isResource: Bool)
+    throws(SubstitutionIssue)
+  {
+    var seen: [[UInt8]] = []
+    for m in members {
+      if isResource && m.key == "resourceType" { continue }
+      guard let match = R4.child(m.key, of: structure) else {
+        throw SubstitutionIssue(
+          "'\(m.key)' in replaceWith is not an element of \(R4.path(of: structure))")
+      }
+      guard !match.isShadow else {
+        throw SubstitutionIssue("'\(m.key)' in replaceWith: '_' members are not supported")
+      }
+      let base = Array(m.key.utf8.prefix(match.nameLength))
+      guard !seen.contains(base) else {
+        throw SubstitutionIssue("'\(m.key)' in replaceWith repeats an element")
+      }
+      seen.append(base)
+      if case .array(let items) = m.value {
+        for item in items { try validate(item, for: match, key: m.key) }
+      } else {
+        try validate(m.value, for: match, key: m.key)
+      }
+    }
+  }
+
+  private func validate(_ item: JSONValue, for match: ChildMatch, key: String)
+    throws(SubstitutionIssue)
+  {
+    if match.holdsResource {
+      guard case .object(let members) = item,
+        case .string(let name)? = members.first(where: { $0.key == "resourceType" })?.value,
+        let type = FHIRType.named(name), type.isResource, let structure = R4.structure(of: type)
+      else {
+        throw SubstitutionIssue("'\(key)' in replaceWith must hold resources with a resourceType")
+      }
+      try validate(members, in: structure, isResource: true)
+    } else if match.type.isPrimitive {
+      switch item {
+      case .string, .number, .bool: return
+      default:
+        throw SubstitutionIssue("'\(key)' in replaceWith must be a \(match.type.name) value")
+      }
+    } else {
+      guard case .object(let members) = item, let structure = match.structure else {
+        throw SubstitutionIssue("'\(key)' in replaceWith must be a \(match.type.name) object")
+      }
+      try validate(members, in: structure, isResource: false)
+    }
+  }
+}

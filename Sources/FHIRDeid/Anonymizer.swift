@@ -164,6 +164,15 @@ struct EngineCore {
     } catch {
       throw RecordFailure(.invalidJSON(error.code), offset: Int(error.offset))
     }
+    // Without rules only validity matters: check it without building the tree (the build then
+    // runs only to say where an invalid resource fails).
+    if configuration.rules.isEmpty, ResourceTree.isValid(tape, bytes: line),
+      let value = tape.member(named: "resourceType", in: 0, bytes: line),
+      let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: line[tape[value].range]))
+    {
+      tape.writeCompact(from: line, into: &out)
+      return type
+    }
     do {
       try tree.build(tape, bytes: line)
     } catch {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The part of the R4 tables that per-member work reads, as buffers that are never freed.
 ///
 /// Reading through plain buffers instead of the arrays of `R4Tables` keeps a lookup free of
@@ -24,14 +30,30 @@ struct R4Lookup: @unchecked Sendable {
   /// index a table depend on every byte.
   @inline(__always)
   static func hash(_ key: UnsafeRawBufferPointer, seed: UInt32) -> UInt32 {
-    var h: UInt32 = 0x811C_9DC5 ^ (seed &* 0x9E37_79B1)
-    for b in key {
-      h = (h ^ UInt32(b)) &* 0x0100_0193
+    // Eight bytes at a time (keys are short: most fit in one or two words).
+    let n = key.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(seed) << 32) ^ UInt64(truncatingIfNeeded: n)
+    var i = 0
+    while i &+ 8 <= n {
+      let w = key.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 32
+      i &+= 8
     }
-    h ^= h >> 15
-    h &*= 0x2C1B_3C6D
-    h ^= h >> 12
-    return h
+    if i < n {
+      var w: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n {
+        w |= UInt64(key[i]) << shift
+        shift &+= 8
+        i &+= 1
+      }
+      h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
+    }
+    h ^= h >> 29
+    h &*= 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 32
+    return UInt32(truncatingIfNeeded: h)
   }
 
   /// The member `key` of structure `parent`; see `R4.child(_:of:)`.
@@ -88,12 +110,8 @@ struct R4Lookup: @unchecked Sendable {
   private static func equal(
     _ pool: UnsafeBufferPointer<UInt8>, at start: Int, _ key: UnsafeRawBufferPointer
   ) -> Bool {
-    var j = 0
-    while j < key.count {
-      if pool[start &+ j] != key[j] { return false }
-      j &+= 1
-    }
-    return true
+    guard let a = pool.baseAddress, let b = key.baseAddress else { return key.isEmpty }
+    return memcmp(a + start, b, key.count) == 0
   }
 
   /// The type named exactly `name`, or nil.

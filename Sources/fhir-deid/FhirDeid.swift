@@ -13,7 +13,7 @@ struct FhirDeid: ParsableCommand {
       standard input and writes one de-identified line per input line, in input order.
       """,
     version: version,
-    subcommands: [Run.self],
+    subcommands: [Run.self, Select.self],
     defaultSubcommand: Run.self
   )
 }

@@ -78,7 +78,9 @@ final class SelectWorker: BatchWorker {
           output.lines = mark.lines
           let failure = LineFailure(
             input: inputNames[input], line: ref.number,
-            column: error.offset.map { JSONError(.unexpectedByte, at: $0).position(in: line).column },
+            column: error.offset.map {
+              JSONError(.unexpectedByte, at: $0).position(in: line).column
+            },
             failure: error)
           if error.isInvalidInput {
             stats.invalidInput &+= 1
@@ -155,7 +157,9 @@ final class SelectWorker: BatchWorker {
   }
 
   /// `LOCATION<TAB>TYPE[<TAB>VALUE]`.
-  private func appendText(_ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+  private func appendText(
+    _ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]
+  ) {
     appendLocation(item, line: line, to: &out)
     out.append(UInt8(ascii: "\t"))
     appendType(item, to: &out)
@@ -166,7 +170,9 @@ final class SelectWorker: BatchWorker {
   }
 
   /// `"location":…,"type":…[,"value":…]}`.
-  private func appendJSON(_ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+  private func appendJSON(
+    _ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]
+  ) {
     out.append(contentsOf: #""location":"#.utf8)
     text.removeAll(keepingCapacity: true)
     appendLocation(item, line: line, to: &text)
@@ -203,7 +209,9 @@ final class SelectWorker: BatchWorker {
   }
 
   /// The value as compact JSON (see ``SelectValueJSON``).
-  private func appendValue(_ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+  private func appendValue(
+    _ item: FHIRPathItem, line: UnsafeRawBufferPointer, to out: inout [UInt8]
+  ) {
     switch item {
     case .node(let n):
       SelectValueJSON.appendNode(n, tree: tree, tape: tape, line: line, scratch: &text, to: &out)

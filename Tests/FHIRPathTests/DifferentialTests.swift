@@ -84,9 +84,7 @@ struct DifferentialTests {
     var i = 0
     if let first = scalars.first, ("A"..."Z").contains(first) {
       i = 1
-      while i < scalars.count, ("A"..."Z").contains(scalars[i]) || ("a"..."z").contains(scalars[i]) {
-        i += 1
-      }
+      while i < scalars.count, isLetter(scalars[i]) { i += 1 }
     }
     let type = String(String.UnicodeScalarView(scalars[0..<i]))
     var rest = i
@@ -95,6 +93,10 @@ struct DifferentialTests {
     if expression.isEmpty { expression = path }
     let scope = type.isEmpty || type == "Resource" || type == "DomainResource" ? nil : type
     return Case(expression, on: scope)
+  }
+
+  static func isLetter(_ s: Unicode.Scalar) -> Bool {
+    ("A"..."Z").contains(s) || ("a"..."z").contains(s)
   }
 
   /// Every rule path of the shared safe-harbor configuration.
@@ -240,7 +242,9 @@ struct DifferentialTests {
     Case("value.ofType(CodeableConcept).coding.code", on: "Observation"),
     Case("value is Quantity", on: "Observation"),
     Case("component.value.ofType(Quantity).value", on: "Observation"),
-    Case("component.where(code.coding.code = '8480-6').value.ofType(Quantity).value", on: "Observation"),
+    Case(
+      "component.where(code.coding.code = '8480-6').value.ofType(Quantity).value", on: "Observation"
+    ),
     Case("component.code.coding.code", on: "Observation"),
     Case("code.coding.where(system = 'http://loinc.org').code", on: "Observation"),
     Case("category.coding.code", on: "Observation"),
@@ -389,7 +393,9 @@ struct DifferentialTests {
     Case("period.start < @2010-01-01T00:00:00-05:00", on: "Encounter"),
     Case("period.start.toString() < period.end.toString()", on: "Encounter"),
     Case("code.coding.system | code.coding.code", on: "Observation"),
-    Case("item.adjudication.where(category.coding.code = 'submitted').amount.value", on: "ExplanationOfBenefit"),
+    Case(
+      "item.adjudication.where(category.coding.code = 'submitted').amount.value",
+      on: "ExplanationOfBenefit"),
     Case("item.productOrService.coding.code", on: "Claim"),
     // Types of nodes, exact names.
     Case("descendants().ofType(Coding).code"),
@@ -631,7 +637,8 @@ struct DifferentialTests {
         continue
       }
       var differing: [Int] = []
-      for (index, line) in lines.enumerated() where c.resourceType.map({ $0 == types[index] }) ?? true {
+      for (index, line) in lines.enumerated()
+      where c.resourceType.map({ $0 == types[index] }) ?? true {
         compared += 1
         items.removeAll(keepingCapacity: true)
         let ours: Outcome = line.bytes.withUnsafeBytes { raw in
@@ -649,7 +656,9 @@ struct DifferentialTests {
         let theirs = expected.results[index] ?? .items([])
         if case .items(let items) = theirs { matchedItems += items.count }
         if ours != theirs {
-          if differing.isEmpty && show { print("`\(c)` on \(ids[index]):\n  ours   \(ours)\n  theirs \(theirs)") }
+          if differing.isEmpty && show {
+            print("`\(c)` on \(ids[index]):\n  ours   \(ours)\n  theirs \(theirs)")
+          }
           differing.append(index)
         }
       }
@@ -819,7 +828,9 @@ enum Canonical {
   }
 
   /// Appends the canonical JSON of the value at tape index `index`.
-  static func append(_ index: Int, tape: Tape, bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+  static func append(
+    _ index: Int, tape: Tape, bytes: UnsafeRawBufferPointer, to out: inout [UInt8]
+  ) {
     let token = tape[index]
     switch token.kind {
     case .objectStart:

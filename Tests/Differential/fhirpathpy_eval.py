@@ -29,6 +29,10 @@ Where the spec says Firely differs, this script adjusts fhirpathpy, and the Swif
   A4. `resourceType` is not a child: children() and descendants() leave it out (Firely's
       element model has no such element).
   A5. An error item (`{"$status": "error"}`, as single() returns) is an evaluation error.
+
+The adjustments patch fhirpathpy internals (the invocation registry, TypeInfo, the children
+reducer); they were written against fhirpathpy 2.2.4. If those internals move, the script stops
+with exit status 3 and says so on stderr.
 """
 
 import json
@@ -36,11 +40,18 @@ import sys
 from collections import abc
 from decimal import Decimal
 
-import fhirpathpy
-from fhirpathpy.engine import nodes
-from fhirpathpy.engine.invocations import invocation_registry, navigation
-from fhirpathpy.engine.invocations import types as fp_types
-from fhirpathpy.models import models
+try:
+    import fhirpathpy
+    from fhirpathpy.engine import nodes
+    from fhirpathpy.engine.invocations import invocation_registry, navigation
+    from fhirpathpy.engine.invocations import types as fp_types
+    from fhirpathpy.models import models
+
+    assert "asOp" in invocation_registry and hasattr(navigation, "create_reduce_children")
+    assert hasattr(nodes.TypeInfo, "is_type")
+except (ImportError, AssertionError) as error:
+    sys.stderr.write(f"fhirpathpy_eval: unsupported fhirpathpy (tested with 2.2.4): {error!r}\n")
+    sys.exit(3)
 
 R4 = models["r4"]
 PATH2TYPE = R4["path2Type"]

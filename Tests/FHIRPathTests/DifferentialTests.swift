@@ -720,7 +720,7 @@ enum Python {
   static func run(_ arguments: [String]) throws -> (status: Int32, stdout: Data) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
+    process.arguments = ["python3", "-B"] + arguments  // -B: no __pycache__ in the checkout
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("fp-out-\(UUID())")
     _ = FileManager.default.createFile(atPath: out.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: out) }

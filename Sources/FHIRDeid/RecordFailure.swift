@@ -71,7 +71,7 @@ package struct RecordFailure: Error, Sendable {
   }
 
   /// A failure of the typed view (the resource does not fit the R4 model).
-  init(_ failure: ResourceTree.Failure, resourceType: String?, path: String) {
+  package init(_ failure: ResourceTree.Failure, resourceType: String?, path: String) {
     let kind: Kind
     switch failure.kind {
     case .notAnObject: kind = .notAnObject

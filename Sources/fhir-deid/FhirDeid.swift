@@ -13,7 +13,7 @@ struct FhirDeid: ParsableCommand {
       standard input and writes one de-identified line per input line, in input order.
       """,
     version: version,
-    subcommands: [Run.self, PresetsCommand.self],
+    subcommands: [Run.self, Select.self, PresetsCommand.self],
     defaultSubcommand: Run.self
   )
 }

@@ -1,0 +1,140 @@
+import ArgumentParser
+import FHIRPath
+import NDJSONStream
+import Synchronization
+
+/// `fhir-deid select`: where a FHIRPath expression matches in each resource, for rule authors.
+struct Select: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "select",
+    abstract: "Show where a FHIRPath expression matches in each resource (for writing rules).",
+    discussion: """
+      Evaluates EXPR (FHIRPath with the anonymizer's nodesByType and nodesByName) with each \
+      resource as the focus and prints one line per match: FILE:LINE, the element path \
+      (Patient.name[0].family) or (value) for a computed value, and the FHIR type (string, \
+      HumanName) or System type (System.Boolean), separated by tabs. Values are patient data: \
+      they are printed only with --values. Inputs are read as by the main command.
+      """
+  )
+
+  @Argument(
+    help: ArgumentHelp(
+      "A FHIRPath expression, evaluated with each resource as focus.", valueName: "EXPR"))
+  var expression: String
+
+  @Argument(
+    help: ArgumentHelp("Input files or directories; - for standard input.", valueName: "INPUT"))
+  var inputs: [String] = []
+
+  @Flag(help: "Also print each match's value as compact JSON (values are patient data).")
+  var values = false
+
+  @Option(
+    help: ArgumentHelp(
+      "text (tab-separated columns) or json (one object per match).", valueName: "text|json"))
+  var format: SelectFormat = .text
+
+  @Option(
+    name: .customLong("invalid-input"),
+    help: ArgumentHelp(
+      "A line that is not a JSON object or not FHIR R4: fail (exit 65) or skip (warn and go on).",
+      valueName: "fail|skip"))
+  var invalidInput: InvalidInputPolicy = .fail
+
+  @Option(
+    name: [.short, .customLong("jobs")],
+    help: ArgumentHelp(
+      "Worker threads (default: the number of available cores). Output is identical for every N.",
+      valueName: "N"))
+  var jobs: Int?
+
+  @Flag(name: [.short, .long], help: "Only errors on standard error (no summary, no warnings).")
+  var quiet = false
+
+  func validate() throws {
+    if let jobs, !(1...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 1 to 256")
+    }
+  }
+
+  func run() throws {
+    Diagnostics.setQuiet(quiet)
+    let compiled: CompiledExpression
+    do {
+      compiled = try FHIRPathCompiler.compile(expression)
+    } catch {
+      // The expression is the user's own text, not data: showing it with a caret is safe.
+      Diagnostics.error("invalid FHIRPath expression at column \(error.column): \(error.message)")
+      if !expression.contains("\n") {
+        Diagnostics.emit("  " + expression)
+        Diagnostics.emit("  " + String(repeating: " ", count: max(error.column - 1, 0)) + "^")
+      }
+      throw ExitStatus.usage.exitCode
+    }
+    let sources: [InputSource]
+    do {
+      sources = try expandInputs(inputs)
+    } catch {
+      Diagnostics.error(String(describing: error))
+      throw ExitStatus.noInput.exitCode
+    }
+    let status = execute(compiled, sources)
+    if status != .success { throw status.exitCode }
+  }
+
+  /// Runs the pipeline over `sources`, reports on stderr, and returns the exit status.
+  private func execute(_ compiled: CompiledExpression, _ sources: [InputSource]) -> ExitStatus {
+    let names = sources.map(\.displayName)
+    let policy = invalidInput
+    let format = format
+    let showsValues = values
+    let jobs = jobs ?? FileIO.availableCores()
+    let makeWorker: @Sendable () -> any BatchWorker = {
+      SelectWorker(
+        expression: compiled, inputNames: names, policy: policy, format: format,
+        showsValues: showsValues)
+    }
+    let pipeline = Pipeline(options: PipelineOptions(jobs: jobs))
+    let stats = Mutex(SelectStats())
+    let result = pipeline.run(
+      inputs: sources, to: .standardOutput, makeWorker: makeWorker,
+      onWritten: { report in
+        guard let report = report as? SelectStats else { return }
+        for message in report.messages { Diagnostics.warning(message) }
+        stats.withLock { $0 += report }
+      })
+    var status = ExitStatus.success
+    switch result.outcome {
+    case .completed:
+      break
+    case .brokenPipe:
+      return .success
+    case .stopped(let error):
+      if let failure = error as? LineFailure {
+        Diagnostics.error(failure.message)
+        status = failure.failure.isInvalidInput ? .dataError : .processingError
+      } else {
+        Diagnostics.error(String(describing: error))
+        status = .ioError
+      }
+    case .failed(let error):
+      Diagnostics.error(String(describing: error))
+      status = RunPlan.status(for: error)
+    }
+    guard status == .success else { return status }
+    let totals = stats.withLock { $0 }
+    var summary =
+      "\(totals.matches) matches in \(totals.resourcesMatched) of \(totals.resources) resources"
+    if totals.skipped > 0 { summary += "; invalid lines skipped: \(totals.skipped)" }
+    Diagnostics.note(summary)
+    return status
+  }
+}
+
+/// How `select` prints its matches.
+enum SelectFormat: String, ExpressibleByArgument, CaseIterable {
+  /// `FILE:LINE<TAB>LOCATION<TAB>TYPE[<TAB>VALUE]`, one match per line.
+  case text
+  /// `{"input":…,"line":…,"location":…,"type":…[,"value":…]}`, one match per line.
+  case json
+}

@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
     valueName: "DIR"))
   var outputDir: String?
 
-  @Flag(name: [.short, .long], help: "gzip the output.")
+  @Flag(name: [.customShort("z"), .long], help: "gzip the output.")
   var gzip = false
 
   @Option(name: .customLong("gzip-level"), help: ArgumentHelp(

@@ -58,6 +58,9 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout == plain.stdout)
       }
+      let short = try FhirDeidBinary.shell("fhir-deid -c \(config) -q -z \(input) | gzip -dc")
+      #expect(short.status == 0)
+      #expect(short.stdout == plain.stdout)
       let gzIn = try FhirDeidBinary.shell(
         "gzip -c \(input) > \(dir)/in2.ndjson.gz && cat \(dir)/in2.ndjson.gz \(dir)/in2.ndjson.gz | fhir-deid -c \(config) -q")
       #expect(gzIn.stdout == plain.stdout + plain.stdout)

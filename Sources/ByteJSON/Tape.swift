@@ -23,7 +23,7 @@ package struct Tape: Sendable {
   @inlinable package var isEmpty: Bool { tokens.isEmpty }
 
   /// The token at `index`. Traps when `index` is out of bounds.
-  @inlinable package subscript(index: Int) -> Token { tokens[index] }
+  @inlinable @inline(__always) package subscript(index: Int) -> Token { tokens[index] }
 
   /// Removes all tokens; with `keepingCapacity` the storage stays for the next line.
   package mutating func removeAll(keepingCapacity: Bool = false) {

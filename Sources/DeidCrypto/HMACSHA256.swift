@@ -7,10 +7,10 @@ internal import COpenSSL
 /// thread-safe: every call reuses its one `EVP_MAC_CTX`. Create the copies on one thread and hand
 /// each to its worker exactly once.
 ///
-/// Per call, the context is re-initialised with `EVP_MAC_init(ctx, NULL, 0, NULL)`, which keeps
-/// the key. Measured on OpenSSL 3.0 with 100-byte messages, that ran 2.1× faster than duplicating
-/// a keyed template for every message. Swift allocates nothing per call; OpenSSL 3.0 itself
-/// allocates twice inside `EVP_MAC_init` (it duplicates the inner digest state).
+/// Per message, the digest comes from the key's precomputed inner and outer SHA-256 states
+/// (RFC 2104; `copenssl_hmac_sha256` in the C shim): two state copies and compressions, no
+/// allocation, several times cheaper than `EVP_MAC_init/update/final` (which allocate twice per
+/// call in OpenSSL 3.0). The `EVP_MAC_CTX` is kept to validate the key at creation.
 ///
 /// `cryptoHash`'s rule that an empty value stays empty (spec §4.4) belongs to the caller: here
 /// the empty message has an ordinary digest.
@@ -20,6 +20,8 @@ package final class HMACSHA256 {
 
   /// The keyed `EVP_MAC_CTX`, owned by this instance and freed in `deinit`.
   private let ctx: OpaquePointer
+  /// The key's precomputed inner and outer SHA-256 states (the per-message fast path).
+  private let key: UnsafeMutablePointer<copenssl_hmac_sha256_key>
 
   /// Creates a context keyed with `key` (any length, including empty).
   ///
@@ -33,7 +35,17 @@ package final class HMACSHA256 {
       EVP_MAC_CTX_free(c)
       throw .fromErrorQueue()
     }
+    let states = UnsafeMutablePointer<copenssl_hmac_sha256_key>.allocate(capacity: 1)
+    let prepared = key.withUnsafeBytes {
+      copenssl_hmac_sha256_prepare(states, $0.baseAddress, $0.count)
+    }
+    guard prepared == 1 else {
+      states.deallocate()
+      EVP_MAC_CTX_free(c)
+      throw .fromErrorQueue()
+    }
     ctx = c
+    self.key = states
   }
 
   /// Creates an independent copy of `template`, with the same key.
@@ -43,9 +55,14 @@ package final class HMACSHA256 {
   package init(copying template: HMACSHA256) throws(CryptoError) {
     guard let c = EVP_MAC_CTX_dup(template.ctx) else { throw .fromErrorQueue() }
     ctx = c
+    key = UnsafeMutablePointer<copenssl_hmac_sha256_key>.allocate(capacity: 1)
+    key.initialize(to: template.key.pointee)
   }
 
-  deinit { EVP_MAC_CTX_free(ctx) }
+  deinit {
+    EVP_MAC_CTX_free(ctx)
+    key.deallocate()
+  }
 
   /// Appends the 32-byte HMAC-SHA256 of `message` to `digest`.
   ///
@@ -73,20 +90,15 @@ package final class HMACSHA256 {
   /// 32 bytes of stack space for one digest.
   private typealias RawDigest = (UInt64, UInt64, UInt64, UInt64)
 
-  /// Re-initialises the context with its key, MACs `message` and writes the digest to `raw`.
+  /// MACs `message` from the precomputed key states and writes the digest to `raw`.
   private func mac(_ message: UnsafeRawBufferPointer, into raw: inout RawDigest)
     throws(CryptoError)
   {
-    guard EVP_MAC_init(ctx, nil, 0, nil) == 1 else { throw .fromErrorQueue() }
-    if let base = message.baseAddress, message.count > 0 {
-      let bytes = base.assumingMemoryBound(to: UInt8.self)
-      guard EVP_MAC_update(ctx, bytes, message.count) == 1 else { throw .fromErrorQueue() }
+    let done = withUnsafeMutableBytes(of: &raw) { buffer in
+      copenssl_hmac_sha256(
+        key, message.baseAddress, message.count,
+        buffer.baseAddress?.assumingMemoryBound(to: UInt8.self))
     }
-    var written = 0
-    let finished = withUnsafeMutableBytes(of: &raw) { buffer in
-      EVP_MAC_final(
-        ctx, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), &written, buffer.count)
-    }
-    guard finished == 1, written == HMACSHA256.digestCount else { throw .fromErrorQueue() }
+    guard done == 1 else { throw .fromErrorQueue() }
   }
 }

@@ -137,6 +137,8 @@ struct EngineCore {
   var rootID: Int32 = -1
   var counters: EngineCounters
   var writer = OutputWriter()
+  /// Recent `cryptoHash` results (the same references recur on many lines).
+  var hashCache = HashCache()
 
   init(_ anonymizer: Anonymizer) {
     self.anonymizer = anonymizer

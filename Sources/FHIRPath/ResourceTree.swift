@@ -39,14 +39,17 @@ package struct ResourceTree: Sendable {
     /// Position in its JSON array (0 when the member is not an array).
     package var index: Int32
 
-    @inlinable package var isResource: Bool { flags & Flag.resource != 0 }
+    @inlinable @inline(__always) package var isResource: Bool { flags & Flag.resource != 0 }
     @inlinable package var isInArray: Bool { flags & Flag.inArray != 0 }
-    package var hasValue: Bool { valueToken >= 0 && type.isPrimitive }
+    /// Whether the node's type is a FHIR primitive (cached from the model at build time).
+    @inlinable package var isPrimitive: Bool { flags & Flag.primitive != 0 }
+    @inlinable package var hasValue: Bool { valueToken >= 0 && isPrimitive }
   }
 
   package enum Flag {
     @inlinable package static var resource: UInt8 { 1 }
     @inlinable package static var inArray: UInt8 { 2 }
+    @inlinable package static var primitive: UInt8 { 4 }
   }
 
   /// Why a resource does not fit the R4 model. Carries offsets and node indices, never bytes.
@@ -79,7 +82,7 @@ package struct ResourceTree: Sendable {
   }
 
   @inlinable package var count: Int { nodes.count }
-  @inlinable package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
+  @inlinable @inline(__always) package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
 
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
   package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
@@ -133,7 +136,7 @@ package struct ResourceTree: Sendable {
     if token.kind == .null { return }  // dropped, as Firely's permissive parser does
     let keyToken = tape[key]
     let nameStart = keyToken.start &+ (match.isShadow ? 1 : 0)
-    let flags = inArray ? Flag.inArray : 0
+    let flags = (inArray ? Flag.inArray : 0) | (match.type.isPrimitive ? Flag.primitive : 0)
 
     if match.isShadow {
       guard token.kind == .objectStart else { throw wrongKind }

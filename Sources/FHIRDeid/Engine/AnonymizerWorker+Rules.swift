@@ -43,7 +43,7 @@ extension EngineCore {
     } else {
       // A substituted complex node is written from its replacement text: nothing below it is
       // in the output, and every node below it is visited (spec §4.6 step 5).
-      if !n.type.isPrimitive, !isOriginal(node) { return }
+      if !n.isPrimitive, !isOriginal(node) { return }
       var child = n.firstChild
       while child >= 0 {
         try walk(child, bytes: bytes, into: &operations)

@@ -26,7 +26,7 @@ extension OutputWriter {
     /// a primitive: have a value).
     mutating func writeValue(of node: Int32, into out: inout [UInt8]) {
       let n = context.tree[node]
-      if n.type.isPrimitive && !n.isResource {
+      if n.isPrimitive && !n.isResource {
         context.writePrimitive(node, into: &out)
       } else {
         context.writeComplex(Int(n.valueToken), node: node, into: &out)

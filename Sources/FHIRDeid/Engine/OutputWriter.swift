@@ -59,7 +59,7 @@ struct OutputWriter {
     let i = Int(node)
     let n = tree[node]
     let edit = tree.edit(of: node)
-    if !n.type.isPrimitive || n.isResource, case .removed = edit {
+    if !n.isPrimitive || n.isResource, case .removed = edit {
       alive[i] = false  // a removed complex node or resource goes with its subtree
     } else {
       alive[i] = n.isResource || tree.currentlyHasValue(node) || childAlive[i]
@@ -207,7 +207,7 @@ struct OutputWriter {
           } else {
             out.append(contentsOf: "null".utf8)
           }
-        } else if n.type.isPrimitive && !n.isResource {
+        } else if n.isPrimitive && !n.isResource {
           if tree.currentlyHasValue(node) {
             writePrimitive(node, into: &out)
             content = true
@@ -350,8 +350,9 @@ struct OutputWriter {
     ) {
       var first = first
       for label in Operations.labels where labels.contains(label.operation) {
-        let code = Array(UnsafeRawBufferPointer(start: label.code.utf8Start, count: label.code.utf8CodeUnitCount))
-        guard !existing.contains(code) else { continue }
+        let code = UnsafeRawBufferPointer(
+          start: label.code.utf8Start, count: label.code.utf8CodeUnitCount)
+        if !existing.isEmpty && existing.contains(Array(code)) { continue }
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         out.append(UInt8(ascii: "{"))

@@ -15,11 +15,17 @@ extension EngineCore {
         rule: rule.index)
     }
     let parent = tree[node].parent
+    let isReference =
+      parent >= 0 && tree[parent].type == .reference
+      && tree.nameEqualsIgnoringCase(node, "reference", in: bytes)
+    if let cached = hashCache.lookup(text, reference: isReference) {
+      replace(node, with: cached)
+      return .cryptoHash
+    }
     var out: [UInt8] = []
+    out.reserveCapacity(text.count + 64)
     do throws(CryptoError) {
-      if parent >= 0, tree[parent].type == .reference,
-        tree.nameEqualsIgnoringCase(node, "reference", in: bytes)
-      {
+      if isReference {
         switch ReferenceText.parts(text) {
         case .unchanged: return .cryptoHash
         case .whole: try hex(text[...], hmac, into: &out)
@@ -36,6 +42,7 @@ extension EngineCore {
         .processing("libcrypto failed while hashing"), resourceType: tree[0].type.name,
         path: tree.path(of: node, bytes: bytes), rule: rule.index)
     }
+    hashCache.insert(text, reference: isReference, value: out)
     replace(node, with: out)
     return .cryptoHash
   }

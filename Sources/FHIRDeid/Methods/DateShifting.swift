@@ -23,11 +23,13 @@ extension EngineCore {
       remove(node)
       return .redact
     }
-    var out = DateText.digits(shifted.year, width: 4)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.count)
+    DateText.appendDigits(shifted.year, width: 4, to: &out)
     out.append(UInt8(ascii: "-"))
-    out.append(contentsOf: DateText.digits(shifted.month, width: 2))
+    DateText.appendDigits(shifted.month, width: 2, to: &out)
     out.append(UInt8(ascii: "-"))
-    out.append(contentsOf: DateText.digits(shifted.day, width: 2))
+    DateText.appendDigits(shifted.day, width: 2, to: &out)
     if let group = date.timeGroup, let zone = date.zone {
       // `T13:28:17.123` → `T00:00:00.000`, zone as written.
       for i in group.lowerBound..<zone.lowerBound {
@@ -55,9 +57,11 @@ extension EngineCore {
     } else {
       scratch.removeAll(keepingCapacity: true)
       if rootID >= 0 {
-        let saved = text
+        // Keep the caller's `text` (the date being shifted) aside without copying it.
+        var saved: [UInt8] = []
+        swap(&saved, &text)
         if loadText(rootID, bytes: bytes) { scratch.append(contentsOf: text) }
-        text = saved
+        swap(&saved, &text)
       }
       offset = DateShiftHash.offset(prefix: scratch, key: key)
       if configuration.parameters.dateShiftScope == .patient {

@@ -97,6 +97,19 @@ struct DateText {
   /// The year as four digits.
   var yearText: [UInt8] { DateText.digits(year, width: 4) }
 
+  /// Appends `value` as `width` decimal digits (zero-padded).
+  static func appendDigits(_ value: Int, width: Int, to out: inout [UInt8]) {
+    let start = out.count
+    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+    var v = value
+    var i = start + width - 1
+    while i >= start {
+      out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+      v /= 10
+      i -= 1
+    }
+  }
+
   static func digits(_ value: Int, width: Int) -> [UInt8] {
     var out = [UInt8](repeating: UInt8(ascii: "0"), count: width)
     var v = value

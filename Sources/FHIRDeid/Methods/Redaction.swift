@@ -5,14 +5,25 @@ extension EngineCore {
   /// `redact` (spec §4.2): removes the value, or with the partial settings keeps the year of a
   /// date, an age of 89 or less, or the first three digits of a ZIP code.
   mutating func redact(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
-    guard loadText(node, bytes: bytes) else { return [] }
     let p = configuration.parameters
     let type = tree[node].type
+    let parent = tree[node].parent
+    let needsText =
+      type == .date || type == .dateTime || type == .instant
+      || (type == .decimal && parent >= 0 && tree[parent].type == .age)
+      || tree.nameEqualsIgnoringCase(node, "postalCode", in: bytes)
+    if !needsText {
+      // Plain removal: only whether there is a value matters; don't copy (attachments and
+      // narratives can be large).
+      guard hasNonEmptyValue(node, bytes: bytes) else { return [] }
+      remove(node)
+      return .redact
+    }
+    guard loadText(node, bytes: bytes) else { return [] }
     if type == .date || type == .dateTime || type == .instant {
       redactDate(node, partial: p.enablePartialDatesForRedact, allowTime: type != .date)
       return .redact
     }
-    let parent = tree[node].parent
     if type == .decimal, parent >= 0, tree[parent].type == .age {
       // Q14: compared as a decimal (Microsoft parses an integer and fails on `65.5`).
       if !p.enablePartialAgesForRedact || ageOver89(text) { remove(node) }

@@ -15,7 +15,7 @@ extension EngineCore {
       return !text.isEmpty
     case .original:
       let n = tree[node]
-      guard n.valueToken >= 0, n.type.isPrimitive else { return false }
+      guard n.valueToken >= 0, n.isPrimitive else { return false }
       let token = tape[Int(n.valueToken)]
       let raw = UnsafeRawBufferPointer(rebasing: bytes[token.range])
       switch token.kind {
@@ -32,6 +32,35 @@ extension EngineCore {
       default: return false
       }
       return !text.isEmpty
+    }
+  }
+
+  /// Whether `node` has a value that `loadText` would find non-empty, without copying it.
+  func hasNonEmptyValue(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+    switch tree.edit(of: node) {
+    case .removed: return false
+    case .replaced(let replacement, _): return !replacement.isEmpty
+    case .original:
+      let n = tree[node]
+      guard n.valueToken >= 0, n.isPrimitive else { return false }
+      let token = tape[Int(n.valueToken)]
+      switch token.kind {
+      case .string:
+        // Non-empty after trimming: any byte that is not plain white space (an escape such as
+        // `\n` alone unescapes to white space, so escaped strings are checked fully).
+        if token.hasEscapes {
+          var copy: [UInt8] = []
+          JSONEscaping.unescape(UnsafeRawBufferPointer(rebasing: bytes[token.range]), into: &copy)
+          return copy.contains { !(($0 == 0x20) || ($0 == 0x09) || ($0 == 0x0A) || ($0 == 0x0D)) }
+        }
+        for i in token.range {
+          let b = bytes[i]
+          if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
+        }
+        return false
+      case .number, .true, .false: return true
+      default: return false
+      }
     }
   }
 

@@ -1,0 +1,38 @@
+/// A small direct-mapped cache of `cryptoHash` results for one worker.
+///
+/// Bulk exports repeat the same references and ids on many lines (every resource of a patient
+/// points at `Patient/<id>`, at the same practitioners and organizations), so most hashes have
+/// been computed before. Entries are keyed by the exact input text and whether it was a
+/// `Reference.reference`; a hit returns the same bytes the computation would.
+struct HashCache {
+  private static let slots = 2048
+  private var keys: [[UInt8]] = Array(repeating: [], count: HashCache.slots)
+  private var isReference: [Bool] = Array(repeating: false, count: HashCache.slots)
+  private var values: [[UInt8]] = Array(repeating: [], count: HashCache.slots)
+
+  private static func slot(_ text: [UInt8], reference: Bool) -> Int {
+    var h: UInt64 = reference ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
+    for b in text { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    h ^= h >> 29
+    return Int(truncatingIfNeeded: h) & (slots - 1)
+  }
+
+  func lookup(_ text: [UInt8], reference: Bool) -> [UInt8]? {
+    let i = Self.slot(text, reference: reference)
+    guard !values[i].isEmpty, isReference[i] == reference, keys[i] == text else { return nil }
+    // (Values are written from fresh buffers of their own size.)
+    return values[i]
+  }
+
+  mutating func insert(_ text: [UInt8], reference: Bool, value: [UInt8]) {
+    let i = Self.slot(text, reference: reference)
+    // A copy of exactly the text: `text` is the worker's scratch buffer, whose capacity may be
+    // that of the longest value seen; sharing it would pin that capacity in every slot.
+    var key: [UInt8] = []
+    key.reserveCapacity(text.count)
+    key.append(contentsOf: text)
+    keys[i] = key
+    isReference[i] = reference
+    values[i] = value
+  }
+}

@@ -5,7 +5,9 @@ import ByteJSON
 /// of its validator (spec §1.5), with the documented deviations (README, "Differences").
 package struct Configuration: Sendable {
   package enum ProcessingErrors: String, Sendable { case raise, skip }
-  package enum DateShiftScope: String, Sendable, CaseIterable { case resource, file, folder, patient }
+  package enum DateShiftScope: String, Sendable, CaseIterable {
+    case resource, file, folder, patient
+  }
 
   package struct Parameters: Sendable {
     package var dateShiftKey: String?
@@ -77,11 +79,13 @@ private struct ConfigurationReader {
       }
     }
     if let v = member(top, "processingErrors") {
-      config.processingErrors = try enumValue(v, key: "processingErrors", ["raise", "skip"])
+      config.processingErrors =
+        try enumValue(v, key: "processingErrors", ["raise", "skip"])
         .flatMap(Configuration.ProcessingErrors.init(rawValue:)) ?? .raise
     } else if let v = member(top, "processingError") {
       // Q9: Microsoft ignores the singular spelling its own documentation uses; we honour it.
-      config.processingErrors = try enumValue(v, key: "processingError", ["raise", "skip"])
+      config.processingErrors =
+        try enumValue(v, key: "processingError", ["raise", "skip"])
         .flatMap(Configuration.ProcessingErrors.init(rawValue:)) ?? .raise
       config.warnings.append(
         "'processingError' (\(locate(v.offset))) is read as 'processingErrors'; Microsoft's tool "

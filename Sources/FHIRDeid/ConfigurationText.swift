@@ -39,7 +39,9 @@ enum ConfigurationText {
         }
         if bytes[i + 1] == UInt8(ascii: "*") {
           var j = i + 2
-          while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/")) {
+          while j + 1 < bytes.count,
+            !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/"))
+          {
             j += 1
           }
           guard j + 1 < bytes.count else { return bytes }  // unterminated: let the scanner fail

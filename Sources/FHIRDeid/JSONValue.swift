@@ -47,7 +47,8 @@ package indirect enum JSONValue: Equatable, Sendable {
     case .string, .key:
       self = .string(JSONValue.text(of: token, in: bytes))
     case .number:
-      self = .number(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.range]), as: UTF8.self))
+      self = .number(
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.range]), as: UTF8.self))
     case .true: self = .bool(true)
     case .false: self = .bool(false)
     case .null, .objectEnd, .arrayEnd: self = .null

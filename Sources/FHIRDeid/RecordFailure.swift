@@ -64,8 +64,11 @@ package struct RecordFailure: Error, Sendable {
     case .wrongKind: text = "value of the wrong JSON kind for its FHIR type"
     case .processing(let why): text = why
     }
-    if let resourceType { text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")" }
-    else if let path { text += " (\(path))" }
+    if let resourceType {
+      text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")"
+    } else if let path {
+      text += " (\(path))"
+    }
     if let rule { text += " [rule \(rule)]" }
     return text
   }

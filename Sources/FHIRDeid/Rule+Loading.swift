@@ -51,7 +51,8 @@ extension Rule {
         throw ConfigurationError("\(at).span must be a number ≥ 0")
       }
       if let roundTo = setting("roundTo") {
-        guard let text = roundTo.scalarText, let n = Int32(text.trimmingSpaces), (0...28).contains(n)
+        guard let text = roundTo.scalarText, let n = Int32(text.trimmingSpaces),
+          (0...28).contains(n)
         else {
           throw ConfigurationError("\(at).roundTo must be an integer from 0 to 28")
         }
@@ -92,7 +93,9 @@ extension Rule {
     switch value {
     case .object(let members): return members
     case .string(let text):
-      guard case .success(let parsed) = ConfigurationText.parse(Array(text.utf8)) else { return nil }
+      guard case .success(let parsed) = ConfigurationText.parse(Array(text.utf8)) else {
+        return nil
+      }
       return parsed.members
     default: return nil
     }

@@ -60,7 +60,8 @@ extension ResourceTree {
 extension ResourceTree {
   /// Whether the node's base name is exactly `name`.
   @inlinable @inline(__always)
-  package func nameEquals(_ node: Int32, _ name: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool {
+  package func nameEquals(_ node: Int32, _ name: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool
+  {
     let n = nodes[Int(node)]
     guard Int(n.nameLength) == name.count else { return false }
     let start = Int(n.nameStart)

@@ -56,7 +56,8 @@ extension ResourceTree {
       return validObject(value, structure: structure, isResource: false, tape: tape, bytes: bytes)
     }
     if match.holdsResource {
-      guard kind == .objectStart, let structure = resourceStructure(of: value, tape: tape, bytes: bytes)
+      guard kind == .objectStart,
+        let structure = resourceStructure(of: value, tape: tape, bytes: bytes)
       else { return false }
       return validObject(value, structure: structure, isResource: true, tape: tape, bytes: bytes)
     }

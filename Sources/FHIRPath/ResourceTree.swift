@@ -100,7 +100,8 @@ package struct ResourceTree: Sendable {
         nameLength: UInt16(clamping: token.end - token.start), flags: Flag.resource, keyToken: -1,
         valueToken: 0, index: 0))
     if let structure = R4.structure(of: type) {
-      try addMembers(of: 0, object: 0, structure: structure, isResource: true, tape: tape, bytes: bytes)
+      try addMembers(
+        of: 0, object: 0, structure: structure, isResource: true, tape: tape, bytes: bytes)
     }
   }
 

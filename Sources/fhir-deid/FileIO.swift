@@ -58,7 +58,9 @@ enum FileIO {
   static func baseName(_ path: String) -> String {
     var trimmed = Substring(path)
     while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    if let slash = trimmed.lastIndex(of: "/") { return String(trimmed[trimmed.index(after: slash)...]) }
+    if let slash = trimmed.lastIndex(of: "/") {
+      return String(trimmed[trimmed.index(after: slash)...])
+    }
     return String(trimmed)
   }
 

@@ -34,7 +34,8 @@ struct PresetsCommand: ParsableCommand {
     func validate() throws {
       guard Preset(rawValue: name) != nil else {
         throw ValidationError(
-          "no preset '\(name)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+          "no preset '\(name)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
+        )
       }
     }
 

@@ -43,7 +43,9 @@ final class ProgressMeter: Sendable {
   /// Stops redrawing and clears the line.
   func stop() {
     running.store(false, ordering: .relaxed)
-    if let tid = thread.withLock({ t -> pthread_t? in defer { t = nil }; return t }) {
+    if let tid = thread.withLock({ t -> pthread_t? in
+      defer { t = nil }; return t
+    }) {
       pthread_join(tid, nil)
     }
     clear()

@@ -54,7 +54,9 @@ final class RecordWorker: BatchWorker {
           output.bytes.removeSubrange(mark...)
           let failure = LineFailure(
             input: inputNames[batch.sourceIndex], line: ref.number,
-            column: error.offset.map { JSONError(.unexpectedByte, at: $0).position(in: line).column },
+            column: error.offset.map {
+              JSONError(.unexpectedByte, at: $0).position(in: line).column
+            },
             failure: error)
           if error.isInvalidInput {
             stats.invalidInput += 1

@@ -20,80 +20,112 @@ struct Run: ParsableCommand {
       """
   )
 
-  @Argument(help: ArgumentHelp("Input files or directories; - for standard input.", valueName: "INPUT"))
+  @Argument(
+    help: ArgumentHelp("Input files or directories; - for standard input.", valueName: "INPUT"))
   var inputs: [String] = []
 
-  @Option(name: [.short, .long], help: ArgumentHelp(
-    "Anonymization configuration in Microsoft's format (JSON; comments allowed).",
-    valueName: "FILE"))
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp(
+      "Anonymization configuration in Microsoft's format (JSON; comments allowed).",
+      valueName: "FILE"))
   var config: String?
 
-  @Option(name: .long, help: ArgumentHelp(
-    "A built-in configuration (see 'fhir-deid presets'); default: safe-harbor.", valueName: "NAME"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A built-in configuration (see 'fhir-deid presets'); default: safe-harbor.", valueName: "NAME"
+    ))
   var preset: String?
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-    "Write here instead of standard output; a name ending in .gz means gzip output.",
-    valueName: "FILE"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp(
+      "Write here instead of standard output; a name ending in .gz means gzip output.",
+      valueName: "FILE"))
   var output: String?
 
-  @Option(name: .customLong("output-dir"), help: ArgumentHelp(
-    "Bulk mode: write each input file to DIR under the same name, atomically.",
-    valueName: "DIR"))
+  @Option(
+    name: .customLong("output-dir"),
+    help: ArgumentHelp(
+      "Bulk mode: write each input file to DIR under the same name, atomically.",
+      valueName: "DIR"))
   var outputDir: String?
 
   @Flag(name: [.customShort("z"), .long], help: "gzip the output.")
   var gzip = false
 
-  @Option(name: .customLong("gzip-level"), help: ArgumentHelp(
-    "gzip compression level, 1 (fastest) to 9 (smallest).", valueName: "N"))
+  @Option(
+    name: .customLong("gzip-level"),
+    help: ArgumentHelp(
+      "gzip compression level, 1 (fastest) to 9 (smallest).", valueName: "N"))
   var gzipLevel: Int = 6
 
-  @Option(name: [.short, .customLong("jobs")], help: ArgumentHelp(
-    "Worker threads (default: the number of available cores). Output is identical for every N.",
-    valueName: "N"))
+  @Option(
+    name: [.short, .customLong("jobs")],
+    help: ArgumentHelp(
+      "Worker threads (default: the number of available cores). Output is identical for every N.",
+      valueName: "N"))
   var jobs: Int?
 
-  @Option(name: .customLong("invalid-input"), help: ArgumentHelp(
-    "A line that is not a JSON object or not FHIR R4: fail (exit 65) or skip (drop and count).",
-    valueName: "fail|skip"))
+  @Option(
+    name: .customLong("invalid-input"),
+    help: ArgumentHelp(
+      "A line that is not a JSON object or not FHIR R4: fail (exit 65) or skip (drop and count).",
+      valueName: "fail|skip"))
   var invalidInput: InvalidInputPolicy = .fail
 
-  @Option(name: .customLong("keys"), help: ArgumentHelp(
-    "A JSON file {\"dateShiftKey\", \"cryptoHashKey\", \"encryptKey\"} overriding the configuration's keys.",
-    valueName: "FILE"))
+  @Option(
+    name: .customLong("keys"),
+    help: ArgumentHelp(
+      "A JSON file {\"dateShiftKey\", \"cryptoHashKey\", \"encryptKey\"} overriding the configuration's keys.",
+      valueName: "FILE"))
   var keys: String?
 
-  @Option(name: .customLong("date-shift-scope"), help: ArgumentHelp(
-    "Date-shift scope: resource, file, folder or patient (overrides the configuration).",
-    valueName: "SCOPE"))
+  @Option(
+    name: .customLong("date-shift-scope"),
+    help: ArgumentHelp(
+      "Date-shift scope: resource, file, folder or patient (overrides the configuration).",
+      valueName: "SCOPE"))
   var dateShiftScope: DateShiftScopeOption?
 
-  @Option(name: .customLong("date-shift-prefix"), help: ArgumentHelp(
-    "The file or folder name that scopes file and folder hash with the key, for standard input.",
-    valueName: "NAME"))
+  @Option(
+    name: .customLong("date-shift-prefix"),
+    help: ArgumentHelp(
+      "The file or folder name that scopes file and folder hash with the key, for standard input.",
+      valueName: "NAME"))
   var dateShiftPrefix: String?
 
-  @Option(name: .customLong("processing-errors"), help: ArgumentHelp(
-    "A resource that cannot be de-identified: raise (exit 1) or skip (write an empty resource).",
-    valueName: "raise|skip"))
+  @Option(
+    name: .customLong("processing-errors"),
+    help: ArgumentHelp(
+      "A resource that cannot be de-identified: raise (exit 1) or skip (write an empty resource).",
+      valueName: "raise|skip"))
   var processingErrors: ProcessingErrorsOption?
 
-  @Option(name: .customLong("seed"), help: ArgumentHelp(
-    "Make perturb reproducible: the same seed, keys and input give the same output, whatever -j or sharding.",
-    valueName: "N"))
+  @Option(
+    name: .customLong("seed"),
+    help: ArgumentHelp(
+      "Make perturb reproducible: the same seed, keys and input give the same output, whatever -j or sharding.",
+      valueName: "N"))
   var seed: UInt64?
 
-  @Option(name: .customLong("today"), help: ArgumentHelp(
-    "The date the 'age over 89' rules count from (default: today), for reproducible runs.",
-    valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .customLong("today"),
+    help: ArgumentHelp(
+      "The date the 'age over 89' rules count from (default: today), for reproducible runs.",
+      valueName: "YYYY-MM-DD"))
   var today: String?
 
-  @Option(name: .long, help: ArgumentHelp(
-    "Write the run report as JSON to FILE when done (- for standard error).", valueName: "FILE"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Write the run report as JSON to FILE when done (- for standard error).", valueName: "FILE"))
   var stats: String?
 
-  @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: when it is a terminal).")
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Show a progress line on standard error (default: when it is a terminal).")
   var progress: Bool?
 
   @Flag(name: [.short, .long], help: "Only errors on standard error.")
@@ -114,7 +146,8 @@ struct Run: ParsableCommand {
     }
     if let preset, Preset(rawValue: preset) == nil {
       throw ValidationError(
-        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
+      )
     }
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")

@@ -62,7 +62,8 @@ struct RunPlan {
     }
     jobs = options.jobs ?? FileIO.availableCores()
     prefixes = inputs.map {
-      Self.dateShiftPrefix(for: $0, scope: configuration.parameters.dateShiftScope, options: options)
+      Self.dateShiftPrefix(
+        for: $0, scope: configuration.parameters.dateShiftScope, options: options)
     }
   }
 
@@ -109,7 +110,8 @@ struct RunPlan {
 
     for (target, group) in outputPlan() {
       let pipeline = Pipeline(
-        options: PipelineOptions(jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
+        options: PipelineOptions(
+          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
         progress: progress)
       let stats = Mutex(RunStats())
       let result = pipeline.run(
@@ -166,7 +168,9 @@ struct RunPlan {
       }
     }
     if let path = options.output, path != "-" {
-      return [(Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")), inputs)]
+      return [
+        (Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")), inputs)
+      ]
     }
     return [(Output(target: .standardOutput, gzip: options.gzip), inputs)]
   }

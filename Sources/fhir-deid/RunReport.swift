@@ -86,7 +86,9 @@ struct RunReport {
       w.field("methods") { w in
         w.object { w in
           for (i, method) in Rule.Method.allCases.enumerated() {
-            w.field(method.rawValue) { w in w.int(i < counters.methods.count ? counters.methods[i] : 0) }
+            w.field(method.rawValue) { w in
+              w.int(i < counters.methods.count ? counters.methods[i] : 0)
+            }
           }
         }
       }
@@ -114,7 +116,9 @@ struct RunReport {
       w.field("throughput") { w in
         w.object { w in
           let t = max(totals.elapsed, 1e-9)
-          w.field("megabytesPerSecond") { w in w.raw(Format.fixed(Double(totals.bytesRead) / 1e6 / t, 1)) }
+          w.field("megabytesPerSecond") { w in
+            w.raw(Format.fixed(Double(totals.bytesRead) / 1e6 / t, 1))
+          }
           w.field("resourcesPerSecond") { w in w.raw(Format.fixed(Double(s.resourcesIn) / t, 0)) }
         }
       }

@@ -25,11 +25,16 @@ import Testing
   func keyPrecedence() throws {
     try withFiles { dir in
       let input = Data((Self.patient + "\n").utf8)
-      let env = ["FHIR_DEID_CRYPTO_HASH_KEY": "SECRET-ENV-KEY", "FHIR_DEID_DATE_SHIFT_KEY": "SECRET-ENV-SHIFT"]
+      let env = [
+        "FHIR_DEID_CRYPTO_HASH_KEY": "SECRET-ENV-KEY",
+        "FHIR_DEID_DATE_SHIFT_KEY": "SECRET-ENV-SHIFT",
+      ]
       try Data(#"{"cryptoHashKey":"SECRET-FILE-KEY","dateShiftKey":"SECRET-FILE-SHIFT"}"#.utf8)
         .write(to: URL(fileURLWithPath: dir + "/keys.json"))
-      let fromEnv = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input, environment: env)
-      let fromEnv2 = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input, environment: env)
+      let fromEnv = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json"], stdin: input, environment: env)
+      let fromEnv2 = try FhirDeidBinary.run(
+        ["-c", dir + "/rules.json"], stdin: input, environment: env)
       let fromFile = try FhirDeidBinary.run(
         ["-c", dir + "/rules.json", "--keys", dir + "/keys.json", "--stats", "-"], stdin: input,
         environment: env)
@@ -52,14 +57,17 @@ import Testing
 
   @Test func badKeysAre78() throws {
     try withFiles { dir in
-      try Data(#"{"encryptKey":"too-short"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/k1.json"))
+      try Data(#"{"encryptKey":"too-short"}"#.utf8).write(
+        to: URL(fileURLWithPath: dir + "/k1.json"))
       try Data(#"{"hashKey":"x"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/k2.json"))
       for k in ["k1", "k2"] {
         let r = try FhirDeidBinary.run(["-c", dir + "/rules.json", "--keys", dir + "/\(k).json"])
         #expect(r.status == 78)
         #expect(!r.stderr.contains("too-short"))
       }
-      let missing = try FhirDeidBinary.run(["-c", dir + "/rules.json", "--keys", dir + "/none.json"])
+      let missing = try FhirDeidBinary.run([
+        "-c", dir + "/rules.json", "--keys", dir + "/none.json",
+      ])
       #expect(missing.status == 66)
     }
   }
@@ -68,12 +76,16 @@ import Testing
   func fileScope() throws {
     try withFiles { dir in
       let env = ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"]
-      try Data((Self.patient + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/Patient-1.ndjson"))
+      try Data((Self.patient + "\n").utf8).write(
+        to: URL(fileURLWithPath: dir + "/Patient-1.ndjson"))
       let file = try FhirDeidBinary.run(
         ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file", dir + "/Patient-1.ndjson"],
         environment: env)
       let piped = try FhirDeidBinary.run(
-        ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file", "--date-shift-prefix", "Patient-1.ndjson"],
+        [
+          "-c", dir + "/rules.json", "-q", "--date-shift-scope", "file", "--date-shift-prefix",
+          "Patient-1.ndjson",
+        ],
         stdin: Data((Self.patient + "\n").utf8), environment: env)
       let bare = try FhirDeidBinary.run(
         ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file"],
@@ -91,15 +103,20 @@ import Testing
     var lines: [String] = []
     for i in 0..<3000 {
       lines.append(
-        #"{"resourceType":"Patient","id":"p\#(i)","name":[{"family":"F\#(i)"}],"birthDate":"19\#(50 + i % 40)-0\#(1 + i % 9)-1\#(i % 9)","address":[{"city":"C","postalCode":"9\#(1000 + i)"}]}"#)
+        #"{"resourceType":"Patient","id":"p\#(i)","name":[{"family":"F\#(i)"}],"birthDate":"19\#(50 + i % 40)-0\#(1 + i % 9)-1\#(i % 9)","address":[{"city":"C","postalCode":"9\#(1000 + i)"}]}"#
+      )
       lines.append(
-        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"subject":{"reference":"Patient/p\#(i)"},"effectiveDateTime":"2020-02-0\#(1 + i % 9)T10:00:00Z"}"#)
+        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"subject":{"reference":"Patient/p\#(i)"},"effectiveDateTime":"2020-02-0\#(1 + i % 9)T10:00:00Z"}"#
+      )
     }
     let input = dir + "/in.ndjson"
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
-    try Data(#"{"cryptoHashKey":"a","dateShiftKey":"b"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/keys.json"))
+    try Data(#"{"cryptoHashKey":"a","dateShiftKey":"b"}"#.utf8).write(
+      to: URL(fileURLWithPath: dir + "/keys.json"))
     for preset in ["safe-harbor", "safe-harbor-patient-shift"] {
-      let base = ["--preset", preset, "--keys", dir + "/keys.json", "--today", "2026-11-29", "-q", input]
+      let base = [
+        "--preset", preset, "--keys", dir + "/keys.json", "--today", "2026-11-29", "-q", input,
+      ]
       let one = try FhirDeidBinary.run(base + ["-j", "1"])
       #expect(one.status == 0)
       for jobs in [2, 3, 8] {
@@ -118,7 +135,8 @@ import Testing
         environment: ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"])
       #expect(r.status == 0)
       let report = try #require(
-        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json")))
+        try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json")))
           as? [String: Any])
       let methods = try #require(report["methods"] as? [String: Int])
       #expect(methods["cryptoHash"] == 2)
@@ -152,12 +170,14 @@ import Testing
   func seededPerturbation() throws {
     let dir = try TempDir.make()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let config = #"{"fhirVersion":"R4","fhirPathRules":[{"path":"Observation.value","method":"perturb","span":10,"roundTo":2}]}"#
+    let config =
+      #"{"fhirVersion":"R4","fhirPathRules":[{"path":"Observation.value","method":"perturb","span":10,"roundTo":2}]}"#
     try Data(config.utf8).write(to: URL(fileURLWithPath: dir + "/p.json"))
     var lines: [String] = []
     for i in 0..<2000 {
       lines.append(
-        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"valueQuantity":{"value":\#(i).25}}"#)
+        #"{"resourceType":"Observation","id":"o\#(i)","status":"final","code":{"text":"t"},"valueQuantity":{"value":\#(i).25}}"#
+      )
     }
     let input = Data((lines.joined(separator: "\n") + "\n").utf8)
     let base = ["-c", dir + "/p.json", "-q"]

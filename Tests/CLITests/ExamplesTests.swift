@@ -24,7 +24,8 @@ import Testing
     let dir = Self.examplesDirectory + "/" + name
     let command = try String(contentsOfFile: dir + "/command", encoding: .utf8)
     let result = try FhirDeidBinary.shell(command, in: dir)
-    let expectedStatus = (try? String(contentsOfFile: dir + "/expected-status", encoding: .utf8))
+    let expectedStatus =
+      (try? String(contentsOfFile: dir + "/expected-status", encoding: .utf8))
       .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
     #expect(result.status == expectedStatus, "stderr: \(result.stderr)")
     if FileManager.default.fileExists(atPath: dir + "/expected.ndjson") {

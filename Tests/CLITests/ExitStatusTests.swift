@@ -45,8 +45,10 @@ import Testing
 
   @Test func notAnObjectAndUnknownTypeAre65() throws {
     try withConfig { _, config in
-      for line in [#"["CANARY"]"#, #"{"resourceType":"DeviceComponent","id":"CANARY"}"#,
-                   #"{"id":"CANARY"}"#, #"{"resourceType":7}"#, "   "] {
+      for line in [
+        #"["CANARY"]"#, #"{"resourceType":"DeviceComponent","id":"CANARY"}"#,
+        #"{"id":"CANARY"}"#, #"{"resourceType":7}"#, "   ",
+      ] {
         let r = try FhirDeidBinary.run(["-c", config], stdin: Data((line + "\n").utf8))
         #expect(r.status == 65, "\(line)")
         #expect(r.stdout.isEmpty)
@@ -96,7 +98,8 @@ import Testing
   @Test func uncreatableOutputIs73() throws {
     try withConfig { dir, config in
       let r = try FhirDeidBinary.run(
-        ["-c", config, "-o", dir + "/no/such/dir/out.ndjson"], stdin: Data((Self.patient + "\n").utf8))
+        ["-c", config, "-o", dir + "/no/such/dir/out.ndjson"],
+        stdin: Data((Self.patient + "\n").utf8))
       #expect(r.status == 73)
     }
   }

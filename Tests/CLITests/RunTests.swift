@@ -11,14 +11,16 @@ import Testing
       switch i % 4 {
       case 0:
         lines.append(
-          #"{"resourceType":"Patient","id":"p\#(i)","name":[{"family":"Fam\#(i)","given":["Gïvén","\u00e9"]}],"birthDate":"19\#(10 + i % 89)-01-0\#(1 + i % 9)"}"#)
+          #"{"resourceType":"Patient","id":"p\#(i)","name":[{"family":"Fam\#(i)","given":["Gïvén","\u00e9"]}],"birthDate":"19\#(10 + i % 89)-01-0\#(1 + i % 9)"}"#
+        )
       case 1:
         lines.append(
           #"{ "resourceType": "Observation", "id": "o\#(i)", "status": "final", "valueQuantity": { "value": \#(i).50, "unit": "mg" } }"#
             + "\r")
       case 2:
         lines.append(
-          #"{"resourceType":"Encounter","id":"e\#(i)","status":"finished","period":{"start":"2020-01-01T10:00:00+01:00"}}"#)
+          #"{"resourceType":"Encounter","id":"e\#(i)","status":"finished","period":{"start":"2020-01-01T10:00:00+01:00"}}"#
+        )
       default:
         lines.append("")
       }
@@ -30,7 +32,8 @@ import Testing
     let dir = try TempDir.make()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let config = dir + "/keep-all.json"
-    try Data(#"{"fhirVersion": "R4", "fhirPathRules": []}"#.utf8).write(to: URL(fileURLWithPath: config))
+    try Data(#"{"fhirVersion": "R4", "fhirPathRules": []}"#.utf8).write(
+      to: URL(fileURLWithPath: config))
     let input = dir + "/in.ndjson"
     try Data(Self.corpus.utf8).write(to: URL(fileURLWithPath: input))
     return try body(dir, config, input)
@@ -54,7 +57,8 @@ import Testing
       let plain = try FhirDeidBinary.run(["-c", config, "-q", input])
       for level in ["1", "9"] {
         let r = try FhirDeidBinary.shell(
-          "fhir-deid -c \(config) -q -j 2 --gzip-level \(level) -o \(dir)/out.ndjson.gz \(input) && gzip -dc \(dir)/out.ndjson.gz")
+          "fhir-deid -c \(config) -q -j 2 --gzip-level \(level) -o \(dir)/out.ndjson.gz \(input) && gzip -dc \(dir)/out.ndjson.gz"
+        )
         #expect(r.status == 0)
         #expect(r.stdout == plain.stdout)
       }
@@ -62,7 +66,8 @@ import Testing
       #expect(short.status == 0)
       #expect(short.stdout == plain.stdout)
       let gzIn = try FhirDeidBinary.shell(
-        "gzip -c \(input) > \(dir)/in2.ndjson.gz && cat \(dir)/in2.ndjson.gz \(dir)/in2.ndjson.gz | fhir-deid -c \(config) -q")
+        "gzip -c \(input) > \(dir)/in2.ndjson.gz && cat \(dir)/in2.ndjson.gz \(dir)/in2.ndjson.gz | fhir-deid -c \(config) -q"
+      )
       #expect(gzIn.stdout == plain.stdout + plain.stdout)
     }
   }

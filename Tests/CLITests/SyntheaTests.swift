@@ -16,7 +16,8 @@ struct SyntheaTests {
     guard Shared.isAvailable, let dir = try? TempDir.make("fhir-deid-synthea") else { return nil }
     let tool = Shared.path + "/tools/make-corpus"
     let export = try? FhirDeidBinary.shell(
-      "\(tool) --copies 2 --seed 7 --out \(dir)/export -q && \(tool) --copies 2 --seed 7 --single \(dir)/all.ndjson -q")
+      "\(tool) --copies 2 --seed 7 --out \(dir)/export -q && \(tool) --copies 2 --seed 7 --single \(dir)/all.ndjson -q"
+    )
     guard export?.status == 0 else { return nil }
     return (dir, dir + "/all.ndjson")
   }()
@@ -30,7 +31,8 @@ struct SyntheaTests {
   }
 
   /// Every string value under `value`, optionally skipping subtrees.
-  static func strings(_ value: Any, skip: (Any) -> Bool = { _ in false }, into out: inout [String]) {
+  static func strings(_ value: Any, skip: (Any) -> Bool = { _ in false }, into out: inout [String])
+  {
     if skip(value) { return }
     if let s = value as? String {
       out.append(s)
@@ -41,12 +43,15 @@ struct SyntheaTests {
     }
   }
 
-  @Test("Microsoft's Safe Harbor sample over the corpus: every line, no names, addresses, phones or identifiers left")
+  @Test(
+    "Microsoft's Safe Harbor sample over the corpus: every line, no names, addresses, phones or identifiers left"
+  )
   func microsoftSampleConfiguration() throws {
     let corpus = try #require(Self.corpus)
     let config = Shared.path + "/configs/ms-safe-harbor-r4.json"
     let r = try FhirDeidBinary.run(
-      ["-c", config, "-q", "-j", "2", "--today", "2026-11-29", corpus.single], environment: Self.keys)
+      ["-c", config, "-q", "-j", "2", "--today", "2026-11-29", corpus.single],
+      environment: Self.keys)
     #expect(r.status == 0, "\(r.stderr)")
     let input = Self.lines(try Data(contentsOf: URL(fileURLWithPath: corpus.single)))
     let output = Self.lines(r.stdout)
@@ -114,7 +119,8 @@ struct SyntheaTests {
     #expect(failures == 0)
   }
 
-  @Test("patient scope: one offset per patient, the same for a whole file, per-type files and shards")
+  @Test(
+    "patient scope: one offset per patient, the same for a whole file, per-type files and shards")
   func patientScopeIsConsistent() throws {
     let corpus = try #require(Self.corpus)
     let args = ["--preset", "safe-harbor-patient-shift", "-q", "--today", "2026-11-29"]
@@ -157,10 +163,14 @@ struct SyntheaTests {
       return nil
     }
     func firstDate(_ r: [String: Any]) -> String? {
-      for key in ["birthDate", "effectiveDateTime", "onsetDateTime", "recordedDate", "authoredOn", "issued", "date", "occurrenceDateTime"] {
+      for key in [
+        "birthDate", "effectiveDateTime", "onsetDateTime", "recordedDate", "authoredOn", "issued",
+        "date", "occurrenceDateTime",
+      ] {
         if let s = r[key] as? String, s.count >= 10 { return s }
       }
-      if let period = (r["period"] ?? r["performedPeriod"] ?? r["billablePeriod"]) as? [String: Any],
+      if let period = (r["period"] ?? r["performedPeriod"] ?? r["billablePeriod"])
+        as? [String: Any],
         let s = period["start"] as? String, s.count >= 10
       {
         return s

@@ -12,13 +12,15 @@ package enum FhirDeidBinary {
   /// The folder holding the built products (`.build/<triple>/debug`), found from this test
   /// process's own executable.
   package static let buildDirectory: String = {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let exe =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
     var url = URL(fileURLWithPath: exe)
     // …/debug/fhir-deidPackageTests.xctest (a file on Linux) → …/debug
     while !url.path.isEmpty, url.path != "/" {
       url.deleteLastPathComponent()
-      if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("fhir-deid").path) {
+      if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("fhir-deid").path)
+      {
         return url.path
       }
     }
@@ -41,7 +43,8 @@ package enum FhirDeidBinary {
     environment: [String: String] = [:]
   ) throws -> CommandResult {
     var env = environment
-    env["PATH"] = buildDirectory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    env["PATH"] =
+      buildDirectory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     return try runProcess(
       "/bin/bash", ["-o", "pipefail", "-c", command], stdin: stdin, in: directory, environment: env)
   }

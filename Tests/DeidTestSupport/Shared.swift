@@ -24,5 +24,6 @@ package enum Shared {
   }()
 
   /// True when `../shared` exists with its spec folder.
-  package static let isAvailable: Bool = FileManager.default.fileExists(atPath: path + "/spec/cli.md")
+  package static let isAvailable: Bool = FileManager.default.fileExists(
+    atPath: path + "/spec/cli.md")
 }

@@ -18,14 +18,15 @@ import Testing
   }
 
   @Test func acceptsCommentsBOMAndCaseInsensitiveTopLevelKeys() throws {
-    let text = "\u{FEFF}" + """
-      // a comment
-      { /* block */ "FhirVersion": "r4", "ProcessingErrors": "Skip",
-        "FHIRPATHRULES": [ {"path": "Patient.name", "method": "REDACT"} ],
-        "Parameters": {"DateShiftKey": "k", "enablePartialDatesForRedact": "true",
-                       "dateShiftFixedOffsetInDays": "7", "customSettings": {"x": 1}},
-        "unknownKey": 1 }
-      """
+    let text =
+      "\u{FEFF}" + """
+        // a comment
+        { /* block */ "FhirVersion": "r4", "ProcessingErrors": "Skip",
+          "FHIRPATHRULES": [ {"path": "Patient.name", "method": "REDACT"} ],
+          "Parameters": {"DateShiftKey": "k", "enablePartialDatesForRedact": "true",
+                         "dateShiftFixedOffsetInDays": "7", "customSettings": {"x": 1}},
+          "unknownKey": 1 }
+        """
     let c = try load(text).get()
     #expect(c.processingErrors == .skip)
     #expect(c.rules.count == 1)
@@ -51,33 +52,62 @@ import Testing
     #expect(c.warnings.contains { $0.contains("fhirVersion") })
   }
 
-  @Test("§1.5: each configuration error names what is wrong", arguments: [
-    (#"{"fhirPathRules":[], "fhirPathRules":[]}"#, "duplicate"),
-    (#"{"fhirPathRules":[}"#, "invalid JSON"),
-    (#"{"fhirVersion":"Stu3","fhirPathRules":[]}"#, "fhirVersion"),
-    (#"{"fhirVersion":" R4","fhirPathRules":[]}"#, "fhirVersion"),
-    (#"{"fhirVersion":"R4"}"#, "fhirPathRules"),
-    (#"{"fhirVersion":"R4","fhirPathRules":null}"#, "fhirPathRules"),
-    (#"{"fhirPathRules":[{"path":"Patient.name"}]}"#, "fhirPathRules[0]: missing"),
-    (#"{"fhirPathRules":[{"Path":"Patient.name","method":"redact"}]}"#, "missing"),
-    (#"{"fhirPathRules":[{"path":"Patient.name &&","method":"redact"}]}"#, "fhirPathRules[0].path: FHIRPath error at column"),
-    (#"{"fhirPathRules":[{"path":"Patient.invalid()","method":"redact"}]}"#, "fhirPathRules[0].path"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"redact"},{"path":"Patient","method":"skip"}]}"#, "fhirPathRules[1].method 'skip'"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"substitute"}]}"#, "replaceWith"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb"}]}"#, "span"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":"test"}]}"#, "span"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":-1}]}"#, "span"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"roundTo":29}]}"#, "roundTo"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"roundTo":2.5}]}"#, "roundTo"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"rangeType":"Proportionaal"}]}"#, "rangeType"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"generalize"}]}"#, "cases"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"$this sub 1":"1"}}]}"#, "cases condition"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"true":"10 add"}}]}"#, "cases value"),
-    (#"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"true":"1"},"otherValues":"unknown"}]}"#, "otherValues"),
-    (#"{"fhirPathRules":[],"parameters":{"encryptKey":"01234567890123456789"}}"#, "encryptKey"),
-    (#"{"fhirPathRules":[],"processingErrors":"keep"}"#, "processingErrors"),
-    (#"{"fhirPathRules":[],"parameters":{"dateShiftScope":"planet"}}"#, "dateShiftScope"),
-  ])
+  @Test(
+    "§1.5: each configuration error names what is wrong",
+    arguments: [
+      (#"{"fhirPathRules":[], "fhirPathRules":[]}"#, "duplicate"),
+      (#"{"fhirPathRules":[}"#, "invalid JSON"),
+      (#"{"fhirVersion":"Stu3","fhirPathRules":[]}"#, "fhirVersion"),
+      (#"{"fhirVersion":" R4","fhirPathRules":[]}"#, "fhirVersion"),
+      (#"{"fhirVersion":"R4"}"#, "fhirPathRules"),
+      (#"{"fhirVersion":"R4","fhirPathRules":null}"#, "fhirPathRules"),
+      (#"{"fhirPathRules":[{"path":"Patient.name"}]}"#, "fhirPathRules[0]: missing"),
+      (#"{"fhirPathRules":[{"Path":"Patient.name","method":"redact"}]}"#, "missing"),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name &&","method":"redact"}]}"#,
+        "fhirPathRules[0].path: FHIRPath error at column"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.invalid()","method":"redact"}]}"#,
+        "fhirPathRules[0].path"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"redact"},{"path":"Patient","method":"skip"}]}"#,
+        "fhirPathRules[1].method 'skip'"
+      ),
+      (#"{"fhirPathRules":[{"path":"Patient.name","method":"substitute"}]}"#, "replaceWith"),
+      (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb"}]}"#, "span"),
+      (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":"test"}]}"#, "span"),
+      (#"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":-1}]}"#, "span"),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"roundTo":29}]}"#,
+        "roundTo"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"roundTo":2.5}]}"#,
+        "roundTo"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"perturb","span":1,"rangeType":"Proportionaal"}]}"#,
+        "rangeType"
+      ),
+      (#"{"fhirPathRules":[{"path":"Patient.name","method":"generalize"}]}"#, "cases"),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"$this sub 1":"1"}}]}"#,
+        "cases condition"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"true":"10 add"}}]}"#,
+        "cases value"
+      ),
+      (
+        #"{"fhirPathRules":[{"path":"Patient.name","method":"generalize","cases":{"true":"1"},"otherValues":"unknown"}]}"#,
+        "otherValues"
+      ),
+      (#"{"fhirPathRules":[],"parameters":{"encryptKey":"01234567890123456789"}}"#, "encryptKey"),
+      (#"{"fhirPathRules":[],"processingErrors":"keep"}"#, "processingErrors"),
+      (#"{"fhirPathRules":[],"parameters":{"dateShiftScope":"planet"}}"#, "dateShiftScope"),
+    ])
   func rejected(_ text: String, _ expected: String) {
     let message = error(text)
     #expect(message?.contains(expected) == true, "\(text) → \(message ?? "accepted")")
@@ -86,7 +116,8 @@ import Testing
   @Test("§1.5 order: a rule error is reported before the encryptKey error")
   func validationOrder() {
     let message = error(
-      #"{"fhirPathRules":[{"path":"Patient.name","method":"substitute"}],"parameters":{"encryptKey":"short"}}"#)
+      #"{"fhirPathRules":[{"path":"Patient.name","method":"substitute"}],"parameters":{"encryptKey":"short"}}"#
+    )
     #expect(message?.contains("replaceWith") == true)
   }
 
@@ -97,25 +128,33 @@ import Testing
     #expect(c.rules.map(\.method) == [.substitute, .perturb, .generalize])
   }
 
-  @Test("§3.2: a path's resource type prefix", arguments: [
-    ("Patient.address", "Patient", "address"),
-    ("Patient.nodesByType('address')", "Patient", "nodesByType('address')"),
-    ("nodesByType('address')", "", "nodesByType('address')"),
-    ("Patient", "Patient", "Patient"),
-    ("Resource", "Resource", "Resource"),
-    ("(nodesByType('Observation').value as Quantity).value", "", "(nodesByType('Observation').value as Quantity).value"),
-  ])
+  @Test(
+    "§3.2: a path's resource type prefix",
+    arguments: [
+      ("Patient.address", "Patient", "address"),
+      ("Patient.nodesByType('address')", "Patient", "nodesByType('address')"),
+      ("nodesByType('address')", "", "nodesByType('address')"),
+      ("Patient", "Patient", "Patient"),
+      ("Resource", "Resource", "Resource"),
+      (
+        "(nodesByType('Observation').value as Quantity).value", "",
+        "(nodesByType('Observation').value as Quantity).value"
+      ),
+    ])
   func split(_ path: String, _ type: String, _ expression: String) {
     let (t, e) = Rule.split(path)
     #expect(t == type)
     #expect(e == expression)
   }
 
-  @Test("§3.3: which paths take the fast path", arguments: [
-    ("nodesByType('Address')", true), ("nodesByType(\"Address\").country", true),
-    ("nodesByName('value')", true), ("Patient.nodesByType('Address')", false),
-    ("nodesByType('Address').where(city='x')", false), ("nodesByType('Address').nodesByType('Period')", false),
-  ])
+  @Test(
+    "§3.3: which paths take the fast path",
+    arguments: [
+      ("nodesByType('Address')", true), ("nodesByType(\"Address\").country", true),
+      ("nodesByName('value')", true), ("Patient.nodesByType('Address')", false),
+      ("nodesByType('Address').where(city='x')", false),
+      ("nodesByType('Address').nodesByType('Period')", false),
+    ])
   func fastPath(_ path: String, _ fast: Bool) {
     #expect((Rule.Selector.fastPath(path) != nil) == fast)
   }

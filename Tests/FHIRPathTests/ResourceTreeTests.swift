@@ -67,7 +67,8 @@ import Testing
 
   @Test func namesTypesAndValues() throws {
     let b = try build(
-      #"{"resourceType":"Patient","id":"x","name":[{"family":"F","given":["A","B"]}],"birthDate":"1970","active":true,"deceasedBoolean":false}"#)
+      #"{"resourceType":"Patient","id":"x","name":[{"family":"F","given":["A","B"]}],"birthDate":"1970","active":true,"deceasedBoolean":false}"#
+    )
     #expect(
       b.listing == [
         "Patient  Patient  (resource)",
@@ -84,7 +85,8 @@ import Testing
 
   @Test func choiceElementsAreNamedByBaseName() throws {
     let b = try build(
-      #"{"resourceType":"Observation","status":"final","code":{"text":"t"},"valueQuantity":{"value":1.50,"unit":"mg"}}"#)
+      #"{"resourceType":"Observation","status":"final","code":{"text":"t"},"valueQuantity":{"value":1.50,"unit":"mg"}}"#
+    )
     let value = try #require((0..<Int32(b.tree.count)).first { b.tree[$0].type == .quantity })
     let node = b.tree[value]
     #expect(node.nameLength == 5)  // "value"
@@ -111,7 +113,8 @@ import Testing
 
   @Test func primitiveArraysPairByPosition() throws {
     let b = try build(
-      #"{"resourceType":"Patient","name":[{"given":["A",null,"C"],"_given":[null,{"id":"g2"},{"id":"g3"}]}]}"#)
+      #"{"resourceType":"Patient","name":[{"given":["A",null,"C"],"_given":[null,{"id":"g2"},{"id":"g3"}]}]}"#
+    )
     #expect(
       b.listing == [
         "Patient  Patient  (resource)",
@@ -126,7 +129,8 @@ import Testing
 
   @Test func nestedResourcesAreResourceNodes() throws {
     let b = try build(
-      #"{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p","contained":[{"resourceType":"Organization","name":"o"}]}}]}"#)
+      #"{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p","contained":[{"resourceType":"Organization","name":"o"}]}}]}"#
+    )
     #expect(
       b.listing == [
         "Bundle  Bundle  (resource)",
@@ -141,22 +145,37 @@ import Testing
 
   @Test func nullsAreDropped() throws {
     let b = try build(#"{"resourceType":"Patient","gender":null,"name":[null,{"family":"F"}]}"#)
-    #expect(b.listing == ["Patient  Patient  (resource)", "Patient.name[1]  HumanName",
-                          "Patient.name[1].family  string  =F"])
+    #expect(
+      b.listing == [
+        "Patient  Patient  (resource)", "Patient.name[1]  HumanName",
+        "Patient.name[1].family  string  =F",
+      ])
   }
 
   @Test(arguments: [
-    (#"{"resourceType":"DeviceComponent"}"#, ResourceTree.Failure.Kind.unknownResourceType, "resourceType"),
+    (
+      #"{"resourceType":"DeviceComponent"}"#, ResourceTree.Failure.Kind.unknownResourceType,
+      "resourceType"
+    ),
     (#"{"id":"x"}"#, .missingResourceType, ""),
-    (#"{"resourceType":"Claim","organization":{"reference":"x"}}"#, .unknownElement, "Claim.organization"),
-    (#"{"resourceType":"Patient","name":[{"famly":"x"}]}"#, .unknownElement, "Patient.name[0].famly"),
+    (
+      #"{"resourceType":"Claim","organization":{"reference":"x"}}"#, .unknownElement,
+      "Claim.organization"
+    ),
+    (
+      #"{"resourceType":"Patient","name":[{"famly":"x"}]}"#, .unknownElement,
+      "Patient.name[0].famly"
+    ),
     (#"{"resourceType":"Observation","value":1}"#, .unknownElement, "Observation.value"),
     (#"{"resourceType":"Observation","valueFoo":1}"#, .unknownElement, "Observation.valueFoo"),
     (#"{"resourceType":"Patient","birthDate":{"x":1}}"#, .wrongKind, "Patient.birthDate"),
     (#"{"resourceType":"Patient","name":"x"}"#, .wrongKind, "Patient.name"),
     (#"{"resourceType":"Patient","name":[["x"]]}"#, .wrongKind, "Patient.name"),
     (#"{"resourceType":"Patient","contained":[{"id":"x"}]}"#, .missingResourceType, "Patient"),
-    (#"{"resourceType":"Patient","name":[{"resourceType":"Patient"}]}"#, .unknownElement, "Patient.name[0].resourceType"),
+    (
+      #"{"resourceType":"Patient","name":[{"resourceType":"Patient"}]}"#, .unknownElement,
+      "Patient.name[0].resourceType"
+    ),
   ])
   func invalidResources(_ json: String, _ kind: ResourceTree.Failure.Kind, _ path: String) {
     let f = failure(json)

@@ -27,7 +27,9 @@ extension EngineCore {
 
   /// Visits `node`'s subtree; resource nodes are processed on the way down and labelled on the
   /// way up. `operations` collects what was done in the nearest enclosing resource.
-  private mutating func walk(_ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations)
+  private mutating func walk(
+    _ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations
+  )
     throws(RecordFailure)
   {
     let n = tree[node]
@@ -61,7 +63,8 @@ extension EngineCore {
     let n = tree[node]
     guard n.parent >= 0 else { return false }
     return ResourceTree.equals(
-      UnsafeRawBufferPointer(rebasing: bytes[Int(n.nameStart)..<Int(n.nameStart) + Int(n.nameLength)]),
+      UnsafeRawBufferPointer(
+        rebasing: bytes[Int(n.nameStart)..<Int(n.nameStart) + Int(n.nameLength)]),
       "contained")
   }
 
@@ -88,7 +91,8 @@ extension EngineCore {
         try process(
           node, rule: rule, resource: resource, bytes: bytes, into: &operations, changed: &changed)
       }
-      counters.count(rule: ruleIndex, method: rule.method, matched: selected.count, changed: changed)
+      counters.count(
+        rule: ruleIndex, method: rule.method, matched: selected.count, changed: changed)
     }
     return operations
   }

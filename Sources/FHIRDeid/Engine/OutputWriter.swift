@@ -113,7 +113,9 @@ struct OutputWriter {
         let mark = out.count
         let wasFirst = first
         member(key, first: &first, into: &out)
-        if !writeValue(value, key: key, owner: owner, shadow: name.first == UInt8(ascii: "_"), into: &out) {
+        if !writeValue(
+          value, key: key, owner: owner, shadow: name.first == UInt8(ascii: "_"), into: &out)
+        {
           out.removeSubrange(mark...)
           first = wasFirst
         }
@@ -133,7 +135,9 @@ struct OutputWriter {
       if !first { out.append(UInt8(ascii: ",")) }
       first = false
       let token = tape[key]
-      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
+      out.append(
+        contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)])
+      )
       out.append(UInt8(ascii: ":"))
     }
 
@@ -265,7 +269,9 @@ struct OutputWriter {
       case .objectStart, .arrayStart:
         tape.writeCompact(tokens: index..<(Int(token.link) + 1), from: bytes, into: &out)
       case .string, .key:
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
+        out.append(
+          contentsOf: UnsafeRawBufferPointer(
+            rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
       default:
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
       }
@@ -305,7 +311,9 @@ struct OutputWriter {
           securityWritten = true
           continue
         }
-        if !writeValue(value, key: key, owner: node, shadow: name.first == UInt8(ascii: "_"), into: &out) {
+        if !writeValue(
+          value, key: key, owner: node, shadow: name.first == UInt8(ascii: "_"), into: &out)
+        {
           out.removeSubrange(mark...)
           first = wasFirst
         }
@@ -358,13 +366,17 @@ struct OutputWriter {
         out.append(UInt8(ascii: "{"))
         if let system = label.system {
           out.append(contentsOf: #""system":""#.utf8)
-          out.append(contentsOf: UnsafeRawBufferPointer(start: system.utf8Start, count: system.utf8CodeUnitCount))
+          out.append(
+            contentsOf: UnsafeRawBufferPointer(
+              start: system.utf8Start, count: system.utf8CodeUnitCount))
           out.append(contentsOf: #"","#.utf8)
         }
         out.append(contentsOf: #""code":""#.utf8)
         out.append(contentsOf: code)
         out.append(contentsOf: #"","display":""#.utf8)
-        out.append(contentsOf: UnsafeRawBufferPointer(start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
+        out.append(
+          contentsOf: UnsafeRawBufferPointer(
+            start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
         out.append(contentsOf: #""}"#.utf8)
       }
     }

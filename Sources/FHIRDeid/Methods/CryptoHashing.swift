@@ -5,7 +5,8 @@ import FHIRPath
 extension EngineCore {
   /// `cryptoHash` (spec §4.4): HMAC-SHA256 hex of the value; for `Reference.reference` only the
   /// id part of a recognised reference is hashed.
-  mutating func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer) throws(RecordFailure)
+  mutating func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer)
+    throws(RecordFailure)
     -> Operations
   {
     guard loadText(node, bytes: bytes) else { return [] }
@@ -47,7 +48,9 @@ extension EngineCore {
     return .cryptoHash
   }
 
-  private mutating func hex(_ message: ArraySlice<UInt8>, _ hmac: HMACSHA256, into out: inout [UInt8])
+  private mutating func hex(
+    _ message: ArraySlice<UInt8>, _ hmac: HMACSHA256, into out: inout [UInt8]
+  )
     throws(CryptoError)
   {
     let failure: CryptoError? = message.withUnsafeBytes { raw in

@@ -13,7 +13,8 @@ extension EngineCore {
     guard let date = DateText(text, allowTime: allowTime), let month = date.month,
       let day = date.day, !date.indicatesAgeOver89(today: anonymizer.settings.todayDay)
     else {
-      redactDate(node, partial: configuration.parameters.enablePartialDatesForRedact, allowTime: allowTime)
+      redactDate(
+        node, partial: configuration.parameters.enablePartialDatesForRedact, allowTime: allowTime)
       return .redact
     }
     let offset = dateShiftOffset(bytes: bytes)
@@ -50,7 +51,9 @@ extension EngineCore {
     if let cachedOffset { return cachedOffset }
     let key = anonymizer.settings.dateShiftKey
     var offset: Int
-    if configuration.parameters.dateShiftScope == .patient, let patient = patientOffset(bytes: bytes) {
+    if configuration.parameters.dateShiftScope == .patient,
+      let patient = patientOffset(bytes: bytes)
+    {
       offset = patient
     } else if !dateShiftPrefix.isEmpty {
       offset = DateShiftHash.offset(prefix: dateShiftPrefix, key: key)
@@ -74,4 +77,3 @@ extension EngineCore {
     return offset
   }
 }
-

@@ -84,6 +84,36 @@ package struct ResourceTree: Sendable {
   @inlinable package var count: Int { nodes.count }
   @inlinable @inline(__always) package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
 
+  /// The first child of `node`, or -1; reads one field instead of copying the whole ``Node``.
+  @inlinable @inline(__always) package func firstChild(of node: Int32) -> Int32 {
+    nodes[Int(node)].firstChild
+  }
+
+  /// The next sibling of `node`, or -1; reads one field instead of copying the whole ``Node``.
+  @inlinable @inline(__always) package func nextSibling(of node: Int32) -> Int32 {
+    nodes[Int(node)].nextSibling
+  }
+
+  /// The parent of `node`, or -1 for the root.
+  @inlinable @inline(__always) package func parent(of node: Int32) -> Int32 {
+    nodes[Int(node)].parent
+  }
+
+  /// The FHIR type of `node`.
+  @inlinable @inline(__always) package func type(of node: Int32) -> FHIRType {
+    nodes[Int(node)].type
+  }
+
+  /// The flags of `node` (see ``Flag``).
+  @inlinable @inline(__always) package func flags(of node: Int32) -> UInt8 {
+    nodes[Int(node)].flags
+  }
+
+  /// Whether `node` is a resource.
+  @inlinable @inline(__always) package func isResource(_ node: Int32) -> Bool {
+    nodes[Int(node)].flags & Flag.resource != 0
+  }
+
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
   package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
     nodes.removeAll(keepingCapacity: true)

@@ -13,13 +13,13 @@ extension EngineCore {
     labels.removeAll(keepingCapacity: true)
     labels.append(contentsOf: repeatElement([], count: count))
     rootID = -1
-    var child = tree[0].firstChild
+    var child = tree.firstChild(of: 0)
     while child >= 0 {
-      if tree[child].type == .id, tree.nameEquals(child, idName, in: bytes) {
+      if tree.type(of: child) == .id, tree.nameEquals(child, idName, in: bytes) {
         rootID = child
         break
       }
-      child = tree[child].nextSibling
+      child = tree.nextSibling(of: child)
     }
     var rootOperations: Operations = []
     try walk(0, bytes: bytes, into: &rootOperations)
@@ -32,40 +32,38 @@ extension EngineCore {
   )
     throws(RecordFailure)
   {
-    let n = tree[node]
-    if n.isResource {
+    let flags = tree.flags(of: node)
+    if flags & ResourceTree.Flag.resource != 0 {
       var own = try processResource(node, bytes: bytes)
-      var child = tree[node].firstChild
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         try walk(child, bytes: bytes, into: &own)
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
       if !isContained(node, bytes: bytes) { labels[Int(node)] = own }
       operations.formUnion(own)
     } else {
       // A substituted complex node is written from its replacement text: nothing below it is
       // in the output, and every node below it is visited (spec §4.6 step 5).
-      if !n.isPrimitive, !isOriginal(node) { return }
-      var child = n.firstChild
+      if flags & ResourceTree.Flag.primitive == 0, !isOriginal(node) { return }
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         try walk(child, bytes: bytes, into: &operations)
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
     }
   }
 
   private func isOriginal(_ node: Int32) -> Bool {
-    if case .original = tree.edit(of: node) { return true }
+    let i = Int(node)
+    guard i < tree.edits.count else { return true }
+    if case .original = tree.edits[i] { return true }
     return false
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
-    let n = tree[node]
-    guard n.parent >= 0 else { return false }
-    return ResourceTree.equals(
-      UnsafeRawBufferPointer(
-        rebasing: bytes[Int(n.nameStart)..<Int(n.nameStart) + Int(n.nameLength)]),
-      "contained")
+    guard tree.parent(of: node) >= 0 else { return false }
+    return tree.nameEquals(node, containedName, in: bytes)
   }
 
   /// Runs every rule that applies to the resource at `resource`, in order (spec §3.2–3.4).
@@ -77,7 +75,7 @@ extension EngineCore {
     // substitution) are not selected by later fast-path rules.
     let limit = Int32(tree.count)
     var collected = false
-    for ruleIndex in anonymizer.rulesByType[Int(tree[resource].type.raw)] {
+    for ruleIndex in anonymizer.rulesByType[Int(tree.type(of: resource).raw)] {
       let rule = configuration.rules[ruleIndex]
       if !collected, rule.selector.isFastPath {
         collectCandidates(of: resource, limit: limit)
@@ -119,13 +117,14 @@ extension EngineCore {
     case .members(let chain):
       matches.append(resource)
       for name in chain {
-        let current = matches
+        // Swap instead of copying, so that neither buffer is reallocated.
+        swap(&matches, &previousMatches)
         matches.removeAll(keepingCapacity: true)
-        for node in current {
-          var child = tree[node].firstChild
+        for node in previousMatches {
+          var child = tree.firstChild(of: node)
           while child >= 0 {
             if tree.nameEquals(child, name, in: bytes) { matches.append(child) }
-            child = tree[child].nextSibling
+            child = tree.nextSibling(of: child)
           }
         }
         if matches.isEmpty { break }
@@ -199,22 +198,22 @@ extension EngineCore {
   /// Replaces `matches` by the children named `member` of each match (an upper-case name equal
   /// to the match's type, or `Resource`/`DomainResource`, selects the match itself).
   private mutating func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
-    let selected = matches
+    // Swap instead of copying, so that neither buffer is reallocated.
+    swap(&matches, &previousMatches)
     matches.removeAll(keepingCapacity: true)
     let upper = member.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false
-    for node in selected {
+    for node in previousMatches {
       if upper {
-        let n = tree[node]
         let name = String(decoding: member, as: UTF8.self)
-        if n.type.name == name || name == "Resource" || name == "DomainResource" {
+        if tree.type(of: node).name == name || name == "Resource" || name == "DomainResource" {
           matches.append(node)
           continue
         }
       }
-      var child = tree[node].firstChild
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         if tree.nameEquals(child, member, in: bytes) { matches.append(child) }
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
     }
   }
@@ -232,14 +231,14 @@ extension EngineCore {
       changed &+= 1
     }
     visited[Int(node)] = true
-    var child = tree[node].firstChild
+    var child = tree.firstChild(of: node)
     while child >= 0 {
-      if !tree[child].isResource {
+      if !tree.isResource(child) {
         try process(
           child, rule: rule, resource: resource, bytes: bytes, into: &operations,
           changed: &changed)
       }
-      child = tree[child].nextSibling
+      child = tree.nextSibling(of: child)
     }
   }
 
@@ -261,3 +260,4 @@ extension EngineCore {
 }
 
 private let idName = Array("id".utf8)
+private let containedName = Array("contained".utf8)

@@ -1,7 +1,7 @@
 /// What the anonymization engine has done to a primitive's value so far. FHIRPath evaluation
 /// during the engine's run sees these edits (a later rule's `where(city.exists())` still sees a
 /// redacted node, with no value: spec Q12; date shifting reads the root id as modified so far).
-package enum ValueEdit: Sendable, Equatable {
+@usableFromInline package enum ValueEdit: Sendable, Equatable {
   /// The value as it is in the input.
   case original
   /// The value was removed (the node stays until pruning, with no value).
@@ -10,7 +10,7 @@ package enum ValueEdit: Sendable, Equatable {
   /// is written: as a JSON string, or as a bare JSON literal (number, boolean).
   case replaced(text: [UInt8], json: JSONForm)
 
-  package enum JSONForm: UInt8, Sendable { case string, literal }
+  @usableFromInline package enum JSONForm: UInt8, Sendable { case string, literal }
 }
 
 extension ResourceTree {

@@ -10,34 +10,34 @@ import FHIRModel
 /// primitive `x` and its `_x` sibling form one node: the value from `x`, the children (`id`,
 /// `extension`) from `_x`. Children are in document order of each name's first appearance, with
 /// same-named siblings kept together, as Firely's element model orders them (spec §2.1).
-package struct ResourceTree: Sendable {
+@usableFromInline package struct ResourceTree: Sendable {
   /// One element (or resource) of the tree.
-  package struct Node: Sendable {
+  @usableFromInline package struct Node: Sendable {
     /// The FHIR type: a resource type for resource nodes, the concrete type of a choice element.
-    package var type: FHIRType
+    @usableFromInline package var type: FHIRType
     /// The element definition (`ElementID(raw: .max)` for the root resource).
-    package var element: ElementID
+    @usableFromInline package var element: ElementID
     /// Index of the parent node, -1 for the root.
-    package var parent: Int32
-    package var firstChild: Int32 = -1
-    package var lastChild: Int32 = -1
-    package var nextSibling: Int32 = -1
+    @usableFromInline package var parent: Int32
+    @usableFromInline package var firstChild: Int32 = -1
+    @usableFromInline package var lastChild: Int32 = -1
+    @usableFromInline package var nextSibling: Int32 = -1
     /// Byte range of the node's base name in the line (`value` of `valueQuantity`; for the root,
     /// the value of `resourceType`).
-    package var nameStart: UInt32
-    package var nameLength: UInt16
+    @usableFromInline package var nameStart: UInt32
+    @usableFromInline package var nameLength: UInt16
     /// Flags: see ``ResourceTree/Flag``.
-    package var flags: UInt8 = 0
+    @usableFromInline package var flags: UInt8 = 0
     /// Tape index of the key of the member this node came from (`x`, or `_x` when there is no
     /// `x`), -1 for the root.
-    package var keyToken: Int32
+    @usableFromInline package var keyToken: Int32
     /// Tape index of the value: the primitive's string/number/boolean token, or the object of a
     /// complex element or resource; -1 when a primitive has no value (only `_x`).
-    package var valueToken: Int32
+    @usableFromInline package var valueToken: Int32
     /// Tape index of the `_x` object holding the primitive's `id`/`extension`, or -1.
-    package var shadowToken: Int32 = -1
+    @usableFromInline package var shadowToken: Int32 = -1
     /// Position in its JSON array (0 when the member is not an array).
-    package var index: Int32
+    @usableFromInline package var index: Int32
 
     @inlinable @inline(__always) package var isResource: Bool { flags & Flag.resource != 0 }
     @inlinable package var isInArray: Bool { flags & Flag.inArray != 0 }
@@ -46,7 +46,7 @@ package struct ResourceTree: Sendable {
     @inlinable package var hasValue: Bool { valueToken >= 0 && isPrimitive }
   }
 
-  package enum Flag {
+  @usableFromInline package enum Flag {
     @inlinable package static var resource: UInt8 { 1 }
     @inlinable package static var inArray: UInt8 { 2 }
     @inlinable package static var primitive: UInt8 { 4 }
@@ -66,16 +66,16 @@ package struct ResourceTree: Sendable {
     /// Byte offset in the line.
     package var offset: UInt32
     /// The node the offending member belongs to (-1 when there is none yet).
-    package var parent: Int32
+    @usableFromInline package var parent: Int32
     /// The tape index of the offending member's key, or -1.
-    package var keyToken: Int32
+    @usableFromInline package var keyToken: Int32
   }
 
-  package private(set) var nodes: [Node] = []
+  @usableFromInline package private(set) var nodes: [Node] = []
   /// Per-node value edits (see ``ValueEdit``); empty until the first edit of a line.
-  package internal(set) var edits: [ValueEdit] = []
+  @usableFromInline package internal(set) var edits: [ValueEdit] = []
   /// Whether any edit was recorded since the last build.
-  package internal(set) var hasEdits = false
+  @usableFromInline package internal(set) var hasEdits = false
 
   package init() {
     nodes.reserveCapacity(256)

@@ -2,7 +2,7 @@
 ///
 /// All functions work on UTF-8 bytes and append to caller-owned buffers; none of them allocates
 /// beyond growing that buffer.
-package enum JSONEscaping {
+@usableFromInline package enum JSONEscaping {
   /// Appends `utf8` as a quoted JSON string literal, escaping the way Json.NET does.
   ///
   /// `"` and `\` become `\"` and `\\`; U+0008, U+0009, U+000A, U+000C and U+000D become `\b`,

@@ -11,6 +11,9 @@
   case replaced(text: [UInt8], json: JSONForm)
 
   @usableFromInline package enum JSONForm: UInt8, Sendable { case string, literal }
+
+  /// Which case an edit is, without its payload.
+  @usableFromInline package enum Kind: UInt8, Sendable { case original, removed, replaced }
 }
 
 extension ResourceTree {
@@ -31,9 +34,22 @@ extension ResourceTree {
     hasEdits = true
   }
 
+  /// Which case `node`'s edit is; unlike `edit(of:)`, copies no replacement text.
+  @inlinable
+  package func editKind(of node: Int32) -> ValueEdit.Kind {
+    let i = Int(node)
+    guard i < edits.count else { return .original }
+    switch edits[i] {
+    case .original: return .original
+    case .removed: return .removed
+    case .replaced: return .replaced
+    }
+  }
+
   /// Whether `node` has a value now (its own, or a replacement).
+  @inlinable
   package func currentlyHasValue(_ node: Int32) -> Bool {
-    switch edit(of: node) {
+    switch editKind(of: node) {
     case .original: return nodes[Int(node)].hasValue
     case .removed: return false
     case .replaced: return true

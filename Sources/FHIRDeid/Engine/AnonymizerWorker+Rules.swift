@@ -55,10 +55,7 @@ extension EngineCore {
   }
 
   private func isOriginal(_ node: Int32) -> Bool {
-    let i = Int(node)
-    guard i < tree.edits.count else { return true }
-    if case .original = tree.edits[i] { return true }
-    return false
+    tree.editKind(of: node) == .original
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {

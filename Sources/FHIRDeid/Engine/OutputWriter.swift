@@ -58,13 +58,13 @@ struct OutputWriter {
   mutating func settle(_ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool) {
     let i = Int(node)
     let n = tree[node]
-    let edit = tree.edit(of: node)
-    if !n.isPrimitive || n.isResource, case .removed = edit {
+    let edit = tree.editKind(of: node)
+    if !n.isPrimitive || n.isResource, edit == .removed {
       alive[i] = false  // a removed complex node or resource goes with its subtree
     } else {
       alive[i] = n.isResource || tree.currentlyHasValue(node) || childAlive[i]
     }
-    if case .original = edit {
+    if edit == .original {
       if i < labels.count && !labels[i].isEmpty { dirty[i] = true }
     } else {
       dirty[i] = true

@@ -46,18 +46,61 @@ struct OutputWriter {
     dirty.append(contentsOf: repeatElement(false, count: count))
     tokenNode.removeAll(keepingCapacity: true)
     tokenNode.append(contentsOf: repeatElement(-1, count: tape.count))
-    var i = count - 1
-    while i >= 0 {
-      settle(Int32(i), tree: tree, labels: labels, propagate: true)
-      i -= 1
+    withBuffers { alive, childAlive, dirty, tokenNode in
+      var i = count - 1
+      while i >= 0 {
+        Self.settle(
+          Int32(i), tree: tree, labels: labels, propagate: true, alive: alive,
+          childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
+        i -= 1
+      }
+    }
+  }
+
+  /// Calls `body` with the four per-node tables as buffers: one uniqueness check per table
+  /// instead of one per write.
+  private mutating func withBuffers(
+    _ body: (
+      UnsafeMutableBufferPointer<Bool>, UnsafeMutableBufferPointer<Bool>,
+      UnsafeMutableBufferPointer<Bool>, UnsafeMutableBufferPointer<Int32>
+    ) -> Void
+  ) {
+    alive.withUnsafeMutableBufferPointer { alive in
+      childAlive.withUnsafeMutableBufferPointer { childAlive in
+        dirty.withUnsafeMutableBufferPointer { dirty in
+          tokenNode.withUnsafeMutableBufferPointer { tokenNode in
+            body(alive, childAlive, dirty, tokenNode)
+          }
+        }
+      }
     }
   }
 
   /// Computes `node`'s entries once its children's are final, and (with `propagate`) marks its
   /// parent.
   mutating func settle(_ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool) {
+    withBuffers { alive, childAlive, dirty, tokenNode in
+      Self.settle(
+        node, tree: tree, labels: labels, propagate: propagate, alive: alive,
+        childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
+    }
+  }
+
+  /// `settle(_:tree:labels:propagate:)` on the tables' buffers (the tables must have an entry
+  /// for every node and every tape token).
+  private static func settle(
+    _ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool,
+    alive: UnsafeMutableBufferPointer<Bool>, childAlive: UnsafeMutableBufferPointer<Bool>,
+    dirty: UnsafeMutableBufferPointer<Bool>, tokenNode: UnsafeMutableBufferPointer<Int32>
+  ) {
     let i = Int(node)
     let n = tree[node]
+    // Buffer subscripts are unchecked in release builds: check the indices once here.
+    precondition(
+      i < alive.count && i < childAlive.count && i < dirty.count
+        && Int(n.parent) < alive.count && Int(n.parent) < childAlive.count
+        && Int(n.parent) < dirty.count && Int(n.valueToken) < tokenNode.count
+        && Int(n.shadowToken) < tokenNode.count, "OutputWriter tables are too small")
     let edit = tree.editKind(of: node)
     if !n.isPrimitive || n.isResource, edit == .removed {
       alive[i] = false  // a removed complex node or resource goes with its subtree

@@ -300,13 +300,19 @@ import FHIRModel
   private mutating func appendNode(_ node: Node, to parent: Int32) -> Int32 {
     let index = Int32(nodes.count)
     nodes.append(node)
-    let last = nodes[Int(parent)].lastChild
-    if last >= 0 {
-      nodes[Int(last)].nextSibling = index
-    } else {
-      nodes[Int(parent)].firstChild = index
+    // One uniqueness check for the three link updates. `parent` and its last child are
+    // existing nodes, so both are below `index`.
+    nodes.withUnsafeMutableBufferPointer { nodes in
+      let p = Int(parent)
+      precondition(p >= 0 && p < nodes.count, "parent out of range")
+      let last = nodes[p].lastChild
+      if last >= 0 {
+        nodes[Int(last)].nextSibling = index
+      } else {
+        nodes[p].firstChild = index
+      }
+      nodes[p].lastChild = index
     }
-    nodes[Int(parent)].lastChild = index
     return index
   }
 

@@ -167,7 +167,8 @@ import FHIRModel
     if token.kind == .null { return }  // dropped, as Firely's permissive parser does
     let keyToken = tape[key]
     let nameStart = keyToken.start &+ (match.isShadow ? 1 : 0)
-    let flags = (inArray ? Flag.inArray : 0) | (match.type.isPrimitive ? Flag.primitive : 0)
+    let isPrimitive = match.type.isPrimitive  // a model lookup: read it once
+    let flags = (inArray ? Flag.inArray : 0) | (isPrimitive ? Flag.primitive : 0)
 
     if match.isShadow {
       guard token.kind == .objectStart else { throw wrongKind }
@@ -194,7 +195,7 @@ import FHIRModel
       }
       return
     }
-    if match.type.isPrimitive {
+    if isPrimitive {
       switch token.kind {
       case .string, .number, .true, .false: break
       default: throw wrongKind

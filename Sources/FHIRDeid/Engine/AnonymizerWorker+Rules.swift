@@ -96,7 +96,8 @@ extension EngineCore {
   private mutating func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure)
   {
-    matches.removeAll(keepingCapacity: true)
+    // `removeAll(keepingCapacity:)` is a general `replaceSubrange`: skip it when already empty.
+    if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
     switch rule.selector {
     case .wholeResource:
       matches.append(resource)
@@ -116,7 +117,7 @@ extension EngineCore {
       for name in chain {
         // Swap instead of copying, so that neither buffer is reallocated.
         swap(&matches, &previousMatches)
-        matches.removeAll(keepingCapacity: true)
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
         for node in previousMatches {
           var child = tree.firstChild(of: node)
           while child >= 0 {
@@ -127,7 +128,7 @@ extension EngineCore {
         if matches.isEmpty { break }
       }
     case .expression(let expression):
-      items.removeAll(keepingCapacity: true)
+      if !items.isEmpty { items.removeAll(keepingCapacity: true) }
       do {
         try evaluator.evaluate(
           expression, focus: resource, resource: resource, tree: tree, tape: tape, bytes: bytes,
@@ -155,7 +156,7 @@ extension EngineCore {
   private mutating func collectCandidates(of resource: Int32, limit: Int32) {
     candidates.removeAll(keepingCapacity: true)
     for type in touchedTypes { typeHead[Int(type)] = -1 }
-    touchedTypes.removeAll(keepingCapacity: true)
+    if !touchedTypes.isEmpty { touchedTypes.removeAll(keepingCapacity: true) }
     if typeNext.count < tree.count {
       typeNext.append(contentsOf: repeatElement(-1, count: tree.count - typeNext.count))
     }
@@ -197,7 +198,7 @@ extension EngineCore {
   private mutating func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
     // Swap instead of copying, so that neither buffer is reallocated.
     swap(&matches, &previousMatches)
-    matches.removeAll(keepingCapacity: true)
+    if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
     let upper = member.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false
     for node in previousMatches {
       if upper {

@@ -178,9 +178,9 @@ struct OutputWriter {
       if !first { out.append(UInt8(ascii: ",")) }
       first = false
       let token = tape[key]
-      out.append(
-        contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)])
-      )
+      // A typed buffer takes Array's contiguous-copy path (cheaper than a raw slice).
+      let key = UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)])
+      out.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
       out.append(UInt8(ascii: ":"))
     }
 
@@ -312,11 +312,11 @@ struct OutputWriter {
       case .objectStart, .arrayStart:
         tape.writeCompact(tokens: index..<(Int(token.link) + 1), from: bytes, into: &out)
       case .string, .key:
-        out.append(
-          contentsOf: UnsafeRawBufferPointer(
+        out.appendBytes(
+          UnsafeRawBufferPointer(
             rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
       default:
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
+        out.appendBytes(UnsafeRawBufferPointer(rebasing: bytes[token.range]))
       }
     }
 
@@ -409,20 +409,29 @@ struct OutputWriter {
         out.append(UInt8(ascii: "{"))
         if let system = label.system {
           out.append(contentsOf: #""system":""#.utf8)
-          out.append(
-            contentsOf: UnsafeRawBufferPointer(
+          out.appendBytes(
+            UnsafeRawBufferPointer(
               start: system.utf8Start, count: system.utf8CodeUnitCount))
           out.append(contentsOf: #"","#.utf8)
         }
         out.append(contentsOf: #""code":""#.utf8)
-        out.append(contentsOf: code)
+        out.appendBytes(code)
         out.append(contentsOf: #"","display":""#.utf8)
-        out.append(
-          contentsOf: UnsafeRawBufferPointer(
+        out.appendBytes(
+          UnsafeRawBufferPointer(
             start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
         out.append(contentsOf: #""}"#.utf8)
       }
     }
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Appends raw bytes through a typed buffer, which takes Array's contiguous-copy path (a raw
+  /// buffer goes through the slower generic sequence path).
+  @inline(__always)
+  mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+    append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
   }
 }
 

@@ -100,7 +100,7 @@ extension Tape {
   }
 
   /// The (key, value) index pairs of one object's members, in document order.
-  package struct Members: Sequence, IteratorProtocol {
+  @usableFromInline package struct Members: Sequence, IteratorProtocol {
     @usableFromInline let tokens: [Token]
     @usableFromInline var index: Int
     @usableFromInline let end: Int
@@ -128,7 +128,7 @@ extension Tape {
   }
 
   /// The value indices of one array's elements, in document order.
-  package struct Elements: Sequence, IteratorProtocol {
+  @usableFromInline package struct Elements: Sequence, IteratorProtocol {
     @usableFromInline let tokens: [Token]
     @usableFromInline var index: Int
     @usableFromInline let end: Int

@@ -4,9 +4,9 @@
 /// that line, so the caller must pass the same bytes to the lookup and writer helpers. Reuse one
 /// tape per worker: ``JSONScanner/scan(_:into:)`` empties it while keeping its capacity, so a
 /// warmed-up tape scans further lines without allocating.
-package struct Tape: Sendable {
+@usableFromInline package struct Tape: Sendable {
   /// The tokens, in document order. A container's start and end tokens link to each other.
-  package var tokens: [Token]
+  @usableFromInline package var tokens: [Token]
 
   /// Scratch space for duplicate-key detection in objects with many members; reused across lines.
   var keyTable = KeyTable()

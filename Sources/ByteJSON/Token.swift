@@ -2,9 +2,9 @@
 ///
 /// Tokens are 16 bytes and trivially copyable. Offsets are relative to the start of the line the
 /// tape was scanned from; the tape never copies or owns the bytes.
-package struct Token: Equatable, Sendable {
+@usableFromInline package struct Token: Equatable, Sendable {
   /// What the token stands for.
-  package enum Kind: UInt8, Sendable {
+  @usableFromInline package enum Kind: UInt8, Sendable {
     case objectStart, objectEnd, arrayStart, arrayEnd
     /// An object member name; the value's tokens follow it directly.
     case key
@@ -12,22 +12,22 @@ package struct Token: Equatable, Sendable {
   }
 
   /// Bit flags in ``flags``.
-  package enum Flag {
+  @usableFromInline package enum Flag {
     /// A key or string contains at least one backslash escape.
-    package static let hasEscapes: UInt8 = 1
+    @usableFromInline package static let hasEscapes: UInt8 = 1
   }
 
-  package var kind: Kind
-  package var flags: UInt8
+  @usableFromInline package var kind: Kind
+  @usableFromInline package var flags: UInt8
   /// Keys and strings: the first byte after the opening quote. Numbers and literals: the first
   /// byte of the lexeme. Containers: the offset of `{` / `[` (start) or `}` / `]` (end).
-  package var start: UInt32
+  @usableFromInline package var start: UInt32
   /// Keys and strings: the offset of the closing quote. Numbers and literals: one past the
   /// lexeme. Containers: one past the `}` / `]` of the container, on both start and end tokens.
-  package var end: UInt32
+  @usableFromInline package var end: UInt32
   /// Containers: the index of the matching end token (on a start token) or start token (on an
   /// end token). Otherwise 0.
-  package var link: UInt32
+  @usableFromInline package var link: UInt32
 
   @inlinable
   package init(kind: Kind, flags: UInt8 = 0, start: UInt32, end: UInt32, link: UInt32 = 0) {

@@ -109,6 +109,8 @@ struct EngineCore {
   var labels: [Operations] = []
   var items: [FHIRPathItem] = []
   var matches: [Int32] = []
+  /// The previous step's matches while `select` narrows them (swapped with `matches`).
+  var previousMatches: [Int32] = []
   var candidates: [Int32] = []
   /// Per resource: the first candidate of each type (by `FHIRType.raw`) and the next one of the
   /// same type, in pre-order.

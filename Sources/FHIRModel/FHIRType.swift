@@ -4,11 +4,11 @@
 /// The value is an index into the R4 type table, so it is two bytes, trivially copyable and
 /// compares in one instruction. The named constants (`FHIRType.date`, `.patient`, `.extension`)
 /// are generated with the table in `R4Tables.generated.swift`.
-package struct FHIRType: Hashable, Sendable {
+@usableFromInline package struct FHIRType: Hashable, Sendable {
   @inlinable package static func == (a: FHIRType, b: FHIRType) -> Bool { a.raw == b.raw }
 
   /// The index of this type in the R4 type table.
-  package let raw: UInt16
+  @usableFromInline package let raw: UInt16
 
   /// Wraps a type-table index, `0..<R4.typeCount`.
   @inlinable package init(raw: UInt16) {
@@ -81,5 +81,5 @@ extension FHIRType {
 
 extension FHIRType: CustomStringConvertible {
   /// The FHIR name of the type.
-  package var description: String { name }
+  @usableFromInline package var description: String { name }
 }

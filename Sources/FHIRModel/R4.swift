@@ -13,9 +13,9 @@ package struct StructureID: Hashable, Sendable {
 ///
 /// An inherited member has its own definition per structure: `Patient.id` and `Resource.id` are
 /// different elements, as in path2Type.
-package struct ElementID: Hashable, Sendable {
+@usableFromInline package struct ElementID: Hashable, Sendable {
   /// The index of this element in the R4 element table.
-  package let raw: UInt32
+  @usableFromInline package let raw: UInt32
 
   /// Wraps an element-table index, `0..<R4.elementCount`.
   package init(raw: UInt32) { self.raw = raw }

@@ -1,7 +1,7 @@
 /// What the anonymization engine has done to a primitive's value so far. FHIRPath evaluation
 /// during the engine's run sees these edits (a later rule's `where(city.exists())` still sees a
 /// redacted node, with no value: spec Q12; date shifting reads the root id as modified so far).
-package enum ValueEdit: Sendable, Equatable {
+@usableFromInline package enum ValueEdit: Sendable, Equatable {
   /// The value as it is in the input.
   case original
   /// The value was removed (the node stays until pruning, with no value).
@@ -10,7 +10,10 @@ package enum ValueEdit: Sendable, Equatable {
   /// is written: as a JSON string, or as a bare JSON literal (number, boolean).
   case replaced(text: [UInt8], json: JSONForm)
 
-  package enum JSONForm: UInt8, Sendable { case string, literal }
+  @usableFromInline package enum JSONForm: UInt8, Sendable { case string, literal }
+
+  /// Which case an edit is, without its payload.
+  @usableFromInline package enum Kind: UInt8, Sendable { case original, removed, replaced }
 }
 
 extension ResourceTree {
@@ -31,9 +34,22 @@ extension ResourceTree {
     hasEdits = true
   }
 
+  /// Which case `node`'s edit is; unlike `edit(of:)`, copies no replacement text.
+  @inlinable
+  package func editKind(of node: Int32) -> ValueEdit.Kind {
+    let i = Int(node)
+    guard i < edits.count else { return .original }
+    switch edits[i] {
+    case .original: return .original
+    case .removed: return .removed
+    case .replaced: return .replaced
+    }
+  }
+
   /// Whether `node` has a value now (its own, or a replacement).
+  @inlinable
   package func currentlyHasValue(_ node: Int32) -> Bool {
-    switch edit(of: node) {
+    switch editKind(of: node) {
     case .original: return nodes[Int(node)].hasValue
     case .removed: return false
     case .replaced: return true

@@ -62,10 +62,10 @@ extension ResourceTree {
   @inlinable @inline(__always)
   package func nameEquals(_ node: Int32, _ name: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool
   {
-    let n = nodes[Int(node)]
-    guard Int(n.nameLength) == name.count else { return false }
-    let start = Int(n.nameStart)
-    for i in 0..<name.count where bytes[start + i] != name[i] { return false }
+    let length = Int(nodes[Int(node)].nameLength)
+    guard length == name.count else { return false }
+    let start = Int(nodes[Int(node)].nameStart)
+    for i in 0..<length where bytes[start + i] != name[i] { return false }
     return true
   }
 

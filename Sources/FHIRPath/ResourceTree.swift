@@ -10,34 +10,34 @@ import FHIRModel
 /// primitive `x` and its `_x` sibling form one node: the value from `x`, the children (`id`,
 /// `extension`) from `_x`. Children are in document order of each name's first appearance, with
 /// same-named siblings kept together, as Firely's element model orders them (spec §2.1).
-package struct ResourceTree: Sendable {
+@usableFromInline package struct ResourceTree: Sendable {
   /// One element (or resource) of the tree.
-  package struct Node: Sendable {
+  @usableFromInline package struct Node: Sendable {
     /// The FHIR type: a resource type for resource nodes, the concrete type of a choice element.
-    package var type: FHIRType
+    @usableFromInline package var type: FHIRType
     /// The element definition (`ElementID(raw: .max)` for the root resource).
-    package var element: ElementID
+    @usableFromInline package var element: ElementID
     /// Index of the parent node, -1 for the root.
-    package var parent: Int32
-    package var firstChild: Int32 = -1
-    package var lastChild: Int32 = -1
-    package var nextSibling: Int32 = -1
+    @usableFromInline package var parent: Int32
+    @usableFromInline package var firstChild: Int32 = -1
+    @usableFromInline package var lastChild: Int32 = -1
+    @usableFromInline package var nextSibling: Int32 = -1
     /// Byte range of the node's base name in the line (`value` of `valueQuantity`; for the root,
     /// the value of `resourceType`).
-    package var nameStart: UInt32
-    package var nameLength: UInt16
+    @usableFromInline package var nameStart: UInt32
+    @usableFromInline package var nameLength: UInt16
     /// Flags: see ``ResourceTree/Flag``.
-    package var flags: UInt8 = 0
+    @usableFromInline package var flags: UInt8 = 0
     /// Tape index of the key of the member this node came from (`x`, or `_x` when there is no
     /// `x`), -1 for the root.
-    package var keyToken: Int32
+    @usableFromInline package var keyToken: Int32
     /// Tape index of the value: the primitive's string/number/boolean token, or the object of a
     /// complex element or resource; -1 when a primitive has no value (only `_x`).
-    package var valueToken: Int32
+    @usableFromInline package var valueToken: Int32
     /// Tape index of the `_x` object holding the primitive's `id`/`extension`, or -1.
-    package var shadowToken: Int32 = -1
+    @usableFromInline package var shadowToken: Int32 = -1
     /// Position in its JSON array (0 when the member is not an array).
-    package var index: Int32
+    @usableFromInline package var index: Int32
 
     @inlinable @inline(__always) package var isResource: Bool { flags & Flag.resource != 0 }
     @inlinable package var isInArray: Bool { flags & Flag.inArray != 0 }
@@ -46,7 +46,7 @@ package struct ResourceTree: Sendable {
     @inlinable package var hasValue: Bool { valueToken >= 0 && isPrimitive }
   }
 
-  package enum Flag {
+  @usableFromInline package enum Flag {
     @inlinable package static var resource: UInt8 { 1 }
     @inlinable package static var inArray: UInt8 { 2 }
     @inlinable package static var primitive: UInt8 { 4 }
@@ -66,16 +66,16 @@ package struct ResourceTree: Sendable {
     /// Byte offset in the line.
     package var offset: UInt32
     /// The node the offending member belongs to (-1 when there is none yet).
-    package var parent: Int32
+    @usableFromInline package var parent: Int32
     /// The tape index of the offending member's key, or -1.
-    package var keyToken: Int32
+    @usableFromInline package var keyToken: Int32
   }
 
-  package private(set) var nodes: [Node] = []
+  @usableFromInline package private(set) var nodes: [Node] = []
   /// Per-node value edits (see ``ValueEdit``); empty until the first edit of a line.
-  package internal(set) var edits: [ValueEdit] = []
+  @usableFromInline package internal(set) var edits: [ValueEdit] = []
   /// Whether any edit was recorded since the last build.
-  package internal(set) var hasEdits = false
+  @usableFromInline package internal(set) var hasEdits = false
 
   package init() {
     nodes.reserveCapacity(256)
@@ -83,6 +83,36 @@ package struct ResourceTree: Sendable {
 
   @inlinable package var count: Int { nodes.count }
   @inlinable @inline(__always) package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
+
+  /// The first child of `node`, or -1; reads one field instead of copying the whole ``Node``.
+  @inlinable @inline(__always) package func firstChild(of node: Int32) -> Int32 {
+    nodes[Int(node)].firstChild
+  }
+
+  /// The next sibling of `node`, or -1; reads one field instead of copying the whole ``Node``.
+  @inlinable @inline(__always) package func nextSibling(of node: Int32) -> Int32 {
+    nodes[Int(node)].nextSibling
+  }
+
+  /// The parent of `node`, or -1 for the root.
+  @inlinable @inline(__always) package func parent(of node: Int32) -> Int32 {
+    nodes[Int(node)].parent
+  }
+
+  /// The FHIR type of `node`.
+  @inlinable @inline(__always) package func type(of node: Int32) -> FHIRType {
+    nodes[Int(node)].type
+  }
+
+  /// The flags of `node` (see ``Flag``).
+  @inlinable @inline(__always) package func flags(of node: Int32) -> UInt8 {
+    nodes[Int(node)].flags
+  }
+
+  /// Whether `node` is a resource.
+  @inlinable @inline(__always) package func isResource(_ node: Int32) -> Bool {
+    nodes[Int(node)].flags & Flag.resource != 0
+  }
 
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
   package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
@@ -137,7 +167,8 @@ package struct ResourceTree: Sendable {
     if token.kind == .null { return }  // dropped, as Firely's permissive parser does
     let keyToken = tape[key]
     let nameStart = keyToken.start &+ (match.isShadow ? 1 : 0)
-    let flags = (inArray ? Flag.inArray : 0) | (match.type.isPrimitive ? Flag.primitive : 0)
+    let isPrimitive = match.type.isPrimitive  // a model lookup: read it once
+    let flags = (inArray ? Flag.inArray : 0) | (isPrimitive ? Flag.primitive : 0)
 
     if match.isShadow {
       guard token.kind == .objectStart else { throw wrongKind }
@@ -164,7 +195,7 @@ package struct ResourceTree: Sendable {
       }
       return
     }
-    if match.type.isPrimitive {
+    if isPrimitive {
       switch token.kind {
       case .string, .number, .true, .false: break
       default: throw wrongKind
@@ -270,13 +301,19 @@ package struct ResourceTree: Sendable {
   private mutating func appendNode(_ node: Node, to parent: Int32) -> Int32 {
     let index = Int32(nodes.count)
     nodes.append(node)
-    let last = nodes[Int(parent)].lastChild
-    if last >= 0 {
-      nodes[Int(last)].nextSibling = index
-    } else {
-      nodes[Int(parent)].firstChild = index
+    // One uniqueness check for the three link updates. `parent` and its last child are
+    // existing nodes, so both are below `index`.
+    nodes.withUnsafeMutableBufferPointer { nodes in
+      let p = Int(parent)
+      precondition(p >= 0 && p < nodes.count, "parent out of range")
+      let last = nodes[p].lastChild
+      if last >= 0 {
+        nodes[Int(last)].nextSibling = index
+      } else {
+        nodes[p].firstChild = index
+      }
+      nodes[p].lastChild = index
     }
-    nodes[Int(parent)].lastChild = index
     return index
   }
 

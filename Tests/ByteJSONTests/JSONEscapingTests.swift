@@ -35,6 +35,20 @@ struct JSONEscapingTests {
     #expect(quoted(text) == expected)
   }
 
+  @Test(
+    "the eight-byte skip finds a special character at every offset",
+    arguments: [
+      ("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1F}", #"\u001f"#),
+      ("\u{85}", #"\u0085"#), ("\u{2028}", #"\u2028"#), ("é", "é"), ("\u{7F}", "\u{7F}"),
+    ])
+  func appendQuotedAtEveryOffset(_ special: String, _ escaped: String) {
+    for before in 0..<20 {
+      let prefix = String(repeating: "a", count: before)
+      let suffix = String(repeating: "b", count: 19 - before)
+      #expect(quoted(prefix + special + suffix) == "\"" + prefix + escaped + suffix + "\"")
+    }
+  }
+
   @Test("appendQuoted takes raw buffers and non-contiguous collections alike")
   func appendQuotedOverloads() {
     var viaBuffer: [UInt8] = Array("x".utf8)

@@ -13,13 +13,13 @@ extension EngineCore {
     labels.removeAll(keepingCapacity: true)
     labels.append(contentsOf: repeatElement([], count: count))
     rootID = -1
-    var child = tree[0].firstChild
+    var child = tree.firstChild(of: 0)
     while child >= 0 {
-      if tree[child].type == .id, tree.nameEquals(child, idName, in: bytes) {
+      if tree.type(of: child) == .id, tree.nameEquals(child, idName, in: bytes) {
         rootID = child
         break
       }
-      child = tree[child].nextSibling
+      child = tree.nextSibling(of: child)
     }
     var rootOperations: Operations = []
     try walk(0, bytes: bytes, into: &rootOperations)
@@ -32,40 +32,35 @@ extension EngineCore {
   )
     throws(RecordFailure)
   {
-    let n = tree[node]
-    if n.isResource {
+    let flags = tree.flags(of: node)
+    if flags & ResourceTree.Flag.resource != 0 {
       var own = try processResource(node, bytes: bytes)
-      var child = tree[node].firstChild
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         try walk(child, bytes: bytes, into: &own)
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
       if !isContained(node, bytes: bytes) { labels[Int(node)] = own }
       operations.formUnion(own)
     } else {
       // A substituted complex node is written from its replacement text: nothing below it is
       // in the output, and every node below it is visited (spec §4.6 step 5).
-      if !n.isPrimitive, !isOriginal(node) { return }
-      var child = n.firstChild
+      if flags & ResourceTree.Flag.primitive == 0, !isOriginal(node) { return }
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         try walk(child, bytes: bytes, into: &operations)
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
     }
   }
 
   private func isOriginal(_ node: Int32) -> Bool {
-    if case .original = tree.edit(of: node) { return true }
-    return false
+    tree.editKind(of: node) == .original
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
-    let n = tree[node]
-    guard n.parent >= 0 else { return false }
-    return ResourceTree.equals(
-      UnsafeRawBufferPointer(
-        rebasing: bytes[Int(n.nameStart)..<Int(n.nameStart) + Int(n.nameLength)]),
-      "contained")
+    guard tree.parent(of: node) >= 0 else { return false }
+    return tree.nameEquals(node, containedName, in: bytes)
   }
 
   /// Runs every rule that applies to the resource at `resource`, in order (spec §3.2–3.4).
@@ -77,7 +72,7 @@ extension EngineCore {
     // substitution) are not selected by later fast-path rules.
     let limit = Int32(tree.count)
     var collected = false
-    for ruleIndex in anonymizer.rulesByType[Int(tree[resource].type.raw)] {
+    for ruleIndex in anonymizer.rulesByType[Int(tree.type(of: resource).raw)] {
       let rule = configuration.rules[ruleIndex]
       if !collected, rule.selector.isFastPath {
         collectCandidates(of: resource, limit: limit)
@@ -101,7 +96,8 @@ extension EngineCore {
   private mutating func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure)
   {
-    matches.removeAll(keepingCapacity: true)
+    // `removeAll(keepingCapacity:)` is a general `replaceSubrange`: skip it when already empty.
+    if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
     switch rule.selector {
     case .wholeResource:
       matches.append(resource)
@@ -119,19 +115,20 @@ extension EngineCore {
     case .members(let chain):
       matches.append(resource)
       for name in chain {
-        let current = matches
-        matches.removeAll(keepingCapacity: true)
-        for node in current {
-          var child = tree[node].firstChild
+        // Swap instead of copying, so that neither buffer is reallocated.
+        swap(&matches, &previousMatches)
+        if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
+        for node in previousMatches {
+          var child = tree.firstChild(of: node)
           while child >= 0 {
             if tree.nameEquals(child, name, in: bytes) { matches.append(child) }
-            child = tree[child].nextSibling
+            child = tree.nextSibling(of: child)
           }
         }
         if matches.isEmpty { break }
       }
     case .expression(let expression):
-      items.removeAll(keepingCapacity: true)
+      if !items.isEmpty { items.removeAll(keepingCapacity: true) }
       do {
         try evaluator.evaluate(
           expression, focus: resource, resource: resource, tree: tree, tape: tape, bytes: bytes,
@@ -159,7 +156,7 @@ extension EngineCore {
   private mutating func collectCandidates(of resource: Int32, limit: Int32) {
     candidates.removeAll(keepingCapacity: true)
     for type in touchedTypes { typeHead[Int(type)] = -1 }
-    touchedTypes.removeAll(keepingCapacity: true)
+    if !touchedTypes.isEmpty { touchedTypes.removeAll(keepingCapacity: true) }
     if typeNext.count < tree.count {
       typeNext.append(contentsOf: repeatElement(-1, count: tree.count - typeNext.count))
     }
@@ -199,22 +196,22 @@ extension EngineCore {
   /// Replaces `matches` by the children named `member` of each match (an upper-case name equal
   /// to the match's type, or `Resource`/`DomainResource`, selects the match itself).
   private mutating func selectMembers(_ member: [UInt8], bytes: UnsafeRawBufferPointer) {
-    let selected = matches
-    matches.removeAll(keepingCapacity: true)
+    // Swap instead of copying, so that neither buffer is reallocated.
+    swap(&matches, &previousMatches)
+    if !matches.isEmpty { matches.removeAll(keepingCapacity: true) }
     let upper = member.first.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ?? false
-    for node in selected {
+    for node in previousMatches {
       if upper {
-        let n = tree[node]
         let name = String(decoding: member, as: UTF8.self)
-        if n.type.name == name || name == "Resource" || name == "DomainResource" {
+        if tree.type(of: node).name == name || name == "Resource" || name == "DomainResource" {
           matches.append(node)
           continue
         }
       }
-      var child = tree[node].firstChild
+      var child = tree.firstChild(of: node)
       while child >= 0 {
         if tree.nameEquals(child, member, in: bytes) { matches.append(child) }
-        child = tree[child].nextSibling
+        child = tree.nextSibling(of: child)
       }
     }
   }
@@ -232,14 +229,14 @@ extension EngineCore {
       changed &+= 1
     }
     visited[Int(node)] = true
-    var child = tree[node].firstChild
+    var child = tree.firstChild(of: node)
     while child >= 0 {
-      if !tree[child].isResource {
+      if !tree.isResource(child) {
         try process(
           child, rule: rule, resource: resource, bytes: bytes, into: &operations,
           changed: &changed)
       }
-      child = tree[child].nextSibling
+      child = tree.nextSibling(of: child)
     }
   }
 
@@ -261,3 +258,4 @@ extension EngineCore {
 }
 
 private let idName = Array("id".utf8)
+private let containedName = Array("contained".utf8)

@@ -46,25 +46,68 @@ struct OutputWriter {
     dirty.append(contentsOf: repeatElement(false, count: count))
     tokenNode.removeAll(keepingCapacity: true)
     tokenNode.append(contentsOf: repeatElement(-1, count: tape.count))
-    var i = count - 1
-    while i >= 0 {
-      settle(Int32(i), tree: tree, labels: labels, propagate: true)
-      i -= 1
+    withBuffers { alive, childAlive, dirty, tokenNode in
+      var i = count - 1
+      while i >= 0 {
+        Self.settle(
+          Int32(i), tree: tree, labels: labels, propagate: true, alive: alive,
+          childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
+        i -= 1
+      }
+    }
+  }
+
+  /// Calls `body` with the four per-node tables as buffers: one uniqueness check per table
+  /// instead of one per write.
+  private mutating func withBuffers(
+    _ body: (
+      UnsafeMutableBufferPointer<Bool>, UnsafeMutableBufferPointer<Bool>,
+      UnsafeMutableBufferPointer<Bool>, UnsafeMutableBufferPointer<Int32>
+    ) -> Void
+  ) {
+    alive.withUnsafeMutableBufferPointer { alive in
+      childAlive.withUnsafeMutableBufferPointer { childAlive in
+        dirty.withUnsafeMutableBufferPointer { dirty in
+          tokenNode.withUnsafeMutableBufferPointer { tokenNode in
+            body(alive, childAlive, dirty, tokenNode)
+          }
+        }
+      }
     }
   }
 
   /// Computes `node`'s entries once its children's are final, and (with `propagate`) marks its
   /// parent.
   mutating func settle(_ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool) {
+    withBuffers { alive, childAlive, dirty, tokenNode in
+      Self.settle(
+        node, tree: tree, labels: labels, propagate: propagate, alive: alive,
+        childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
+    }
+  }
+
+  /// `settle(_:tree:labels:propagate:)` on the tables' buffers (the tables must have an entry
+  /// for every node and every tape token).
+  private static func settle(
+    _ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool,
+    alive: UnsafeMutableBufferPointer<Bool>, childAlive: UnsafeMutableBufferPointer<Bool>,
+    dirty: UnsafeMutableBufferPointer<Bool>, tokenNode: UnsafeMutableBufferPointer<Int32>
+  ) {
     let i = Int(node)
     let n = tree[node]
-    let edit = tree.edit(of: node)
-    if !n.isPrimitive || n.isResource, case .removed = edit {
+    // Buffer subscripts are unchecked in release builds: check the indices once here.
+    precondition(
+      i < alive.count && i < childAlive.count && i < dirty.count
+        && Int(n.parent) < alive.count && Int(n.parent) < childAlive.count
+        && Int(n.parent) < dirty.count && Int(n.valueToken) < tokenNode.count
+        && Int(n.shadowToken) < tokenNode.count, "OutputWriter tables are too small")
+    let edit = tree.editKind(of: node)
+    if !n.isPrimitive || n.isResource, edit == .removed {
       alive[i] = false  // a removed complex node or resource goes with its subtree
     } else {
       alive[i] = n.isResource || tree.currentlyHasValue(node) || childAlive[i]
     }
-    if case .original = edit {
+    if edit == .original {
       if i < labels.count && !labels[i].isEmpty { dirty[i] = true }
     } else {
       dirty[i] = true
@@ -135,9 +178,9 @@ struct OutputWriter {
       if !first { out.append(UInt8(ascii: ",")) }
       first = false
       let token = tape[key]
-      out.append(
-        contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)])
-      )
+      // A typed buffer takes Array's contiguous-copy path (cheaper than a raw slice).
+      let key = UnsafeRawBufferPointer(rebasing: bytes[(Int(token.start) - 1)...Int(token.end)])
+      out.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
       out.append(UInt8(ascii: ":"))
     }
 
@@ -269,11 +312,11 @@ struct OutputWriter {
       case .objectStart, .arrayStart:
         tape.writeCompact(tokens: index..<(Int(token.link) + 1), from: bytes, into: &out)
       case .string, .key:
-        out.append(
-          contentsOf: UnsafeRawBufferPointer(
+        out.appendBytes(
+          UnsafeRawBufferPointer(
             rebasing: bytes[(Int(token.start) - 1)...Int(token.end)]))
       default:
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
+        out.appendBytes(UnsafeRawBufferPointer(rebasing: bytes[token.range]))
       }
     }
 
@@ -366,20 +409,29 @@ struct OutputWriter {
         out.append(UInt8(ascii: "{"))
         if let system = label.system {
           out.append(contentsOf: #""system":""#.utf8)
-          out.append(
-            contentsOf: UnsafeRawBufferPointer(
+          out.appendBytes(
+            UnsafeRawBufferPointer(
               start: system.utf8Start, count: system.utf8CodeUnitCount))
           out.append(contentsOf: #"","#.utf8)
         }
         out.append(contentsOf: #""code":""#.utf8)
-        out.append(contentsOf: code)
+        out.appendBytes(code)
         out.append(contentsOf: #"","display":""#.utf8)
-        out.append(
-          contentsOf: UnsafeRawBufferPointer(
+        out.appendBytes(
+          UnsafeRawBufferPointer(
             start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
         out.append(contentsOf: #""}"#.utf8)
       }
     }
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Appends raw bytes through a typed buffer, which takes Array's contiguous-copy path (a raw
+  /// buffer goes through the slower generic sequence path).
+  @inline(__always)
+  mutating func appendBytes(_ bytes: UnsafeRawBufferPointer) {
+    append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
   }
 }
 

@@ -11,10 +11,26 @@ struct HashCache {
   private var values: [[UInt8]] = Array(repeating: [], count: HashCache.slots)
 
   private static func slot(_ text: [UInt8], reference: Bool) -> Int {
-    var h: UInt64 = reference ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
-    for b in text { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    h ^= h >> 29
-    return Int(truncatingIfNeeded: h) & (slots - 1)
+    text.withUnsafeBytes { text in
+      let n = text.count
+      var h: UInt64 = reference ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
+      h ^= UInt64(truncatingIfNeeded: n)
+      // Eight bytes at a time, then the tail byte by byte.
+      var i = 0
+      while i &+ 8 <= n {
+        h = (h ^ text.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 32
+        i &+= 8
+      }
+      while i < n {
+        h = (h ^ UInt64(text[i])) &* 0x0000_0100_0000_01B3
+        i &+= 1
+      }
+      h ^= h >> 29
+      h &*= 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 32
+      return Int(truncatingIfNeeded: h) & (slots - 1)
+    }
   }
 
   func lookup(_ text: [UInt8], reference: Bool) -> [UInt8]? {

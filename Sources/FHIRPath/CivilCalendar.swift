@@ -1,10 +1,10 @@
 /// Proleptic Gregorian calendar arithmetic on plain integers.
-enum CivilCalendar {
-  static func isLeapYear(_ year: Int) -> Bool {
+package enum CivilCalendar {
+  package static func isLeapYear(_ year: Int) -> Bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
   }
 
-  static func daysInMonth(year: Int, month: Int) -> Int {
+  package static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: 30
@@ -13,7 +13,7 @@ enum CivilCalendar {
   }
 
   /// Days since 1970-01-01 for a civil date (H. Hinnant's `days_from_civil`).
-  static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+  package static func dayNumber(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
@@ -24,7 +24,7 @@ enum CivilCalendar {
   }
 
   /// The civil date of a day number (H. Hinnant's `civil_from_days`).
-  static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
+  package static func civilDate(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
     let z = dayNumber + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -37,7 +37,7 @@ enum CivilCalendar {
   }
 
   /// Floor division and modulo for possibly negative numerators.
-  static func floorDivMod(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
+  package static func floorDivMod(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
     let q = a / b
     let r = a % b
     return r < 0 ? (q - 1, r + b) : (q, r)

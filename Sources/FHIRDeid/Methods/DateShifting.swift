@@ -18,8 +18,8 @@ extension EngineCore {
       return .redact
     }
     let offset = dateShiftOffset(bytes: bytes)
-    let shifted = CivilDays.day(
-      CivilDays.dayNumber(DateText.Day(year: date.year, month: month, day: day)) + offset)
+    let shifted = CivilCalendar.civilDate(
+      dayNumber: CivilCalendar.dayNumber(year: date.year, month: month, day: day) + offset)
     guard (1...9999).contains(shifted.year) else {
       remove(node)
       return .redact

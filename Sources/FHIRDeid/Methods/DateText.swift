@@ -122,32 +122,3 @@ struct DateText {
     return out
   }
 }
-
-/// Proleptic Gregorian day arithmetic (days since 1970-01-01).
-enum CivilDays {
-  static func dayNumber(_ d: DateText.Day) -> Int {
-    let y = d.month <= 2 ? d.year - 1 : d.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (d.month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + d.day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
-  }
-
-  static func day(_ number: Int) -> DateText.Day {
-    let z = number + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return DateText.Day(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
-  }
-
-  static func isValid(_ d: DateText.Day) -> Bool {
-    day(dayNumber(d)) == d
-  }
-}

@@ -127,19 +127,9 @@ struct RunPlan {
         continue
       case .brokenPipe:
         stoppedQuietly = true
-      case .stopped(let error):
+      case .stopped, .failed:
         meter?.clear()
-        if let failure = error as? LineFailure {
-          Diagnostics.error(failure.message)
-          status = failure.failure.isInvalidInput ? .dataError : .processingError
-        } else {
-          Diagnostics.error(String(describing: error))
-          status = .ioError
-        }
-      case .failed(let error):
-        meter?.clear()
-        Diagnostics.error(String(describing: error))
-        status = Self.status(for: error)
+        status = Self.report(result.outcome)
       }
       break
     }
@@ -187,6 +177,26 @@ struct RunPlan {
       total += size
     }
     return total
+  }
+
+  /// Reports why a pipeline run stopped early (a line that failed, a stream error) on standard
+  /// error and returns the exit status for it; `.success` for a run that completed or whose
+  /// reader went away.
+  static func report(_ outcome: PipelineResult.Outcome) -> ExitStatus {
+    switch outcome {
+    case .completed, .brokenPipe:
+      return .success
+    case .stopped(let error):
+      if let failure = error as? LineFailure {
+        Diagnostics.error(failure.message)
+        return failure.failure.isInvalidInput ? .dataError : .processingError
+      }
+      Diagnostics.error(String(describing: error))
+      return .ioError
+    case .failed(let error):
+      Diagnostics.error(String(describing: error))
+      return status(for: error)
+    }
   }
 
   static func status(for error: StreamError) -> ExitStatus {

@@ -103,24 +103,8 @@ struct Select: ParsableCommand {
         for message in report.messages { Diagnostics.warning(message) }
         stats.withLock { $0 += report }
       })
-    var status = ExitStatus.success
-    switch result.outcome {
-    case .completed:
-      break
-    case .brokenPipe:
-      return .success
-    case .stopped(let error):
-      if let failure = error as? LineFailure {
-        Diagnostics.error(failure.message)
-        status = failure.failure.isInvalidInput ? .dataError : .processingError
-      } else {
-        Diagnostics.error(String(describing: error))
-        status = .ioError
-      }
-    case .failed(let error):
-      Diagnostics.error(String(describing: error))
-      status = RunPlan.status(for: error)
-    }
+    if case .brokenPipe = result.outcome { return .success }
+    let status = RunPlan.report(result.outcome)
     guard status == .success else { return status }
     let totals = stats.withLock { $0 }
     var summary =

@@ -163,11 +163,7 @@ struct EngineCore {
     _ line: UnsafeRawBufferPointer, scanner: JSONScanner, dateShiftPrefix prefix: [UInt8],
     into out: inout [UInt8]
   ) throws(RecordFailure) -> FHIRType {
-    do {
-      try scanner.scan(line, into: &tape)
-    } catch {
-      throw RecordFailure(.invalidJSON(error.code), offset: Int(error.offset))
-    }
+    try ResourceLoading.scan(line, with: scanner, into: &tape)
     // Without rules only validity matters: check it without building the tree (the build then
     // runs only to say where an invalid resource fails).
     if configuration.rules.isEmpty, ResourceTree.isValid(tape, bytes: line),
@@ -177,13 +173,7 @@ struct EngineCore {
       tape.writeCompact(from: line, into: &out)
       return type
     }
-    do {
-      try tree.build(tape, bytes: line)
-    } catch {
-      throw RecordFailure(
-        error, resourceType: tree.count > 0 ? tree[0].type.name : nil,
-        path: tree.path(of: error, tape: tape, bytes: line))
-    }
+    try ResourceLoading.build(&tree, from: tape, line: line)
     let type = tree[0].type
     guard !configuration.rules.isEmpty else {
       tape.writeCompact(from: line, into: &out)

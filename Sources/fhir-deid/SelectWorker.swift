@@ -102,18 +102,8 @@ final class SelectWorker: BatchWorker {
   private func select(
     _ line: UnsafeRawBufferPointer, input: Int, number: Int, into output: inout OutputBatch
   ) throws(RecordFailure) -> Int {
-    do {
-      try scanner.scan(line, into: &tape)
-    } catch {
-      throw RecordFailure(.invalidJSON(error.code), offset: Int(error.offset))
-    }
-    do {
-      try tree.build(tape, bytes: line)
-    } catch {
-      throw RecordFailure(
-        error, resourceType: tree.count > 0 ? tree[0].type.name : nil,
-        path: tree.path(of: error, tape: tape, bytes: line))
-    }
+    try ResourceLoading.scan(line, with: scanner, into: &tape)
+    try ResourceLoading.build(&tree, from: tape, line: line)
     items.removeAll(keepingCapacity: true)
     do {
       try evaluator.evaluate(

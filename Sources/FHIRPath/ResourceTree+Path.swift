@@ -85,3 +85,25 @@ extension ResourceTree {
     return true
   }
 }
+
+extension ResourceTree {
+  /// The node after `node` in pre-order within the subtree of `root`, or -1 at its end. With
+  /// `descend` false, `node`'s own children are skipped (used to step over nested resources).
+  ///
+  /// Starting at `root` walks the whole subtree: `root`, then each descendant once.
+  @inlinable
+  package func next(after node: Int32, within root: Int32, descend: Bool = true) -> Int32 {
+    if descend {
+      let first = nodes[Int(node)].firstChild
+      if first >= 0 { return first }
+    }
+    // The next sibling, or that of the nearest ancestor below `root` that has one.
+    var current = node
+    while current != root {
+      let c = nodes[Int(current)]
+      if c.nextSibling >= 0 { return c.nextSibling }
+      current = c.parent
+    }
+    return -1
+  }
+}

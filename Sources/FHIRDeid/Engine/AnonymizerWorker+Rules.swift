@@ -161,25 +161,10 @@ extension EngineCore {
       typeNext.append(contentsOf: repeatElement(-1, count: tree.count - typeNext.count))
     }
     let nodes = tree.nodes
-    var node = nodes[Int(resource)].firstChild
+    var node = tree.next(after: resource, within: resource)
     while node >= 0 {
       if node < limit { candidates.append(node) }
-      let n = nodes[Int(node)]
-      if !n.isResource && n.firstChild >= 0 {
-        node = n.firstChild
-        continue
-      }
-      // Next sibling, or the next sibling of the nearest ancestor below `resource` that has one.
-      var current = node
-      node = -1
-      while current != resource {
-        let c = nodes[Int(current)]
-        if c.nextSibling >= 0 {
-          node = c.nextSibling
-          break
-        }
-        current = c.parent
-      }
+      node = tree.next(after: node, within: resource, descend: !nodes[Int(node)].isResource)
     }
     // Per-type lists in pre-order (built back to front).
     var i = candidates.count - 1

@@ -111,26 +111,10 @@ extension EngineCore {
 
   /// Marks every node below `node` visited (not `node` itself: ``process`` does that).
   mutating func markDescendantsVisited(of node: Int32) {
-    let nodes = tree.nodes
-    var current = nodes[Int(node)].firstChild
+    var current = tree.next(after: node, within: node)
     while current >= 0 {
       if Int(current) < visited.count { visited[Int(current)] = true }
-      let n = nodes[Int(current)]
-      if n.firstChild >= 0 {
-        current = n.firstChild
-        continue
-      }
-      // The next sibling, or that of the nearest ancestor below `node` that has one.
-      var up = current
-      current = -1
-      while up != node {
-        let u = nodes[Int(up)]
-        if u.nextSibling >= 0 {
-          current = u.nextSibling
-          break
-        }
-        up = u.parent
-      }
+      current = tree.next(after: current, within: node)
     }
   }
 

@@ -151,25 +151,9 @@ extension EngineCore {
   private mutating func collectSubtree(of node: Int32) {
     subtree.removeAll(keepingCapacity: true)
     var current = node
-    while true {
+    while current >= 0 {
       subtree.append(current)
-      let c = tree[current]
-      if c.firstChild >= 0 {
-        current = c.firstChild
-        continue
-      }
-      // The next sibling of `current` or of its nearest ancestor below `node`.
-      var up = current
-      current = -1
-      while up != node {
-        let u = tree[up]
-        if u.nextSibling >= 0 {
-          current = u.nextSibling
-          break
-        }
-        up = u.parent
-      }
-      if current < 0 { return }
+      current = tree.next(after: current, within: node)
     }
   }
 

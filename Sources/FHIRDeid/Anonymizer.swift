@@ -165,8 +165,8 @@ struct EngineCore {
   ) throws(RecordFailure) -> FHIRType {
     try ResourceLoading.scan(line, with: scanner, into: &tape)
     // Without rules only validity matters: check it without building the tree (the build then
-    // runs only to say where an invalid resource fails).
-    if configuration.rules.isEmpty, ResourceTree.isValid(tape, bytes: line),
+    // runs only to say where an invalid resource fails, or to drop and normalise members).
+    if configuration.rules.isEmpty, ResourceTree.validity(tape, bytes: line) == .valid,
       let value = tape.member(named: "resourceType", in: 0, bytes: line),
       let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: line[tape[value].range]))
     {
@@ -176,7 +176,9 @@ struct EngineCore {
     try ResourceLoading.build(&tree, from: tape, line: line)
     let type = tree[0].type
     guard !configuration.rules.isEmpty else {
-      tape.writeCompact(from: line, into: &out)
+      labels.removeAll(keepingCapacity: true)
+      labels.append(contentsOf: repeatElement([], count: tree.count))
+      writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
       return type
     }
     dateShiftPrefix = prefix

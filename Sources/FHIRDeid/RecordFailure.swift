@@ -16,6 +16,8 @@ package struct RecordFailure: Error, Sendable {
     case unknownElement
     /// A JSON value of the wrong kind for its element (an object for a primitive, …).
     case wrongKind
+    /// A primitive value that does not parse as its FHIR type (`"active": "yes"`, `1e999`).
+    case invalidValue
     /// A rule's method could not be applied (``RecordFailure/rule`` says which).
     case processing(String)
   }
@@ -62,6 +64,7 @@ package struct RecordFailure: Error, Sendable {
     case .unknownResourceType: text = "'resourceType' is not a FHIR R4 resource type"
     case .unknownElement: text = "element not defined in FHIR R4"
     case .wrongKind: text = "value of the wrong JSON kind for its FHIR type"
+    case .invalidValue: text = "value does not parse as its FHIR primitive type"
     case .processing(let why): text = why
     }
     if let resourceType {
@@ -82,6 +85,7 @@ package struct RecordFailure: Error, Sendable {
     case .unknownResourceType: kind = .unknownResourceType
     case .unknownElement: kind = .unknownElement
     case .wrongKind: kind = .wrongKind
+    case .invalidValue: kind = .invalidValue
     }
     self.init(
       kind, offset: Int(failure.offset), resourceType: resourceType,

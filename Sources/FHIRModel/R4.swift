@@ -47,6 +47,9 @@ package struct ChildMatch: Sendable, Equatable {
   /// `DomainResource.contained`, `Bundle.entry.resource`, `Bundle.entry.response.outcome` and
   /// `Parameters.parameter.resource`.
   package var holdsResource: Bool
+  /// True when the element repeats (maximum cardinality `*`): its JSON value is an array, and a
+  /// single value given without one is written back as a one-item array (spec §2.1).
+  package var repeats: Bool = false
 }
 
 /// The FHIR R4 model: which JSON member of which structure is which element, and its type.
@@ -104,6 +107,11 @@ package enum R4 {
   /// The structure the element is a member of.
   package static func parent(of element: ElementID) -> StructureID {
     StructureID(raw: R4Tables.shared.elementParent[Int(element.raw)])
+  }
+
+  /// True when the element repeats (maximum cardinality `*`: `Patient.name`, `HumanName.given`).
+  package static func repeats(_ element: ElementID) -> Bool {
+    R4Tables.shared.elementFlags[Int(element.raw)] & R4Tables.Flag.repeats != 0
   }
 
   /// True for a choice element (`Observation.value[x]`).

@@ -78,7 +78,8 @@ struct R4Lookup: @unchecked Sendable {
       isChoice: m.flags & R4Tables.Flag.choice != 0,
       isShadow: isShadow,
       structure: structure == R4Tables.none ? nil : StructureID(raw: structure),
-      holdsResource: m.flags & R4Tables.Flag.holdsResource != 0)
+      holdsResource: m.flags & R4Tables.Flag.holdsResource != 0,
+      repeats: m.flags & R4Tables.Flag.repeats != 0)
   }
 
   /// The member whose key is exactly `name` in structure `parent`.

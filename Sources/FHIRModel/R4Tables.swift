@@ -8,7 +8,8 @@
 /// S<structure path> <type index>
 /// <element name> <type index>[,<type index>…] <flags> <structure index or ->
 /// ```
-/// Element flags are `c` (a choice), `r` (holds a resource), or `-`. The structure index is
+/// Element flags are `c` (a choice), `r` (holds a resource), `m` (repeats: maximum cardinality
+/// `*`), or `-`. The structure index is
 /// where the member's children are looked up (for a choice it depends on the type: `-`).
 /// Types are numbered in the order of their `T` lines, structures in the order of their `S`
 /// lines, and elements in file order; the element lines after an `S` line are its members.
@@ -34,6 +35,7 @@ struct R4Tables: Sendable {
   enum Flag {
     static let choice: UInt8 = 1
     static let holdsResource: UInt8 = 2
+    static let repeats: UInt8 = 4
   }
 
   /// One JSON member key of one structure (a choice element has one per allowed type).
@@ -171,6 +173,7 @@ extension R4Tables {
             switch f {
             case UInt8(ascii: "c"): flags |= Flag.choice
             case UInt8(ascii: "r"): flags |= Flag.holdsResource
+            case UInt8(ascii: "m"): flags |= Flag.repeats
             case UInt8(ascii: "-"): break
             default: r.fail()
             }

@@ -44,12 +44,24 @@ import FHIRModel
     /// Whether the node's type is a FHIR primitive (cached from the model at build time).
     @inlinable package var isPrimitive: Bool { flags & Flag.primitive != 0 }
     @inlinable package var hasValue: Bool { valueToken >= 0 && isPrimitive }
+    /// Whether the node's element repeats (an array in JSON).
+    @inlinable package var repeats: Bool { flags & Flag.repeats != 0 }
+    /// Whether the node's value is written in its type's JSON form rather than as it came in
+    /// (see ``PrimitiveSyntax``).
+    @inlinable package var isNormalized: Bool { flags & Flag.normalized != 0 }
+    /// Whether the node's object (or the object holding its members) must be rewritten even
+    /// when no rule changes it: a member was dropped on input (`fhir_comments`, `null`, an empty
+    /// string) or a repeating element was given a single value.
+    @inlinable package var needsRewrite: Bool { flags & Flag.rewrite != 0 }
   }
 
   @usableFromInline package enum Flag {
     @inlinable package static var resource: UInt8 { 1 }
     @inlinable package static var inArray: UInt8 { 2 }
     @inlinable package static var primitive: UInt8 { 4 }
+    @inlinable package static var rewrite: UInt8 { 8 }
+    @inlinable package static var repeats: UInt8 { 16 }
+    @inlinable package static var normalized: UInt8 { 32 }
   }
 
   /// Why a resource does not fit the R4 model. Carries offsets and node indices, never bytes.
@@ -61,6 +73,9 @@ import FHIRModel
       /// A JSON value of the wrong kind for the element (an object for a primitive, a string
       /// for a complex type, nested arrays, a resource without `resourceType`).
       case wrongKind
+      /// A primitive value that does not parse as its type (`"active": "John"`, an integer
+      /// beyond 32 bits, `1e999` in a decimal, `"2020-13-01"` in a date).
+      case invalidValue
     }
     package var kind: Kind
     /// Byte offset in the line.
@@ -164,11 +179,19 @@ import FHIRModel
     let token = tape[value]
     let wrongKind = Failure(
       kind: .wrongKind, offset: token.start, parent: parent, keyToken: Int32(key))
-    if token.kind == .null { return }  // dropped, as Firely's permissive parser does
+    if token.kind == .null {  // dropped, as Firely's permissive parser does
+      markRewrite(parent)
+      return
+    }
     let keyToken = tape[key]
     let nameStart = keyToken.start &+ (match.isShadow ? 1 : 0)
     let isPrimitive = match.type.isPrimitive  // a model lookup: read it once
-    let flags = (inArray ? Flag.inArray : 0) | (isPrimitive ? Flag.primitive : 0)
+    var flags = (inArray ? Flag.inArray : 0) | (isPrimitive ? Flag.primitive : 0)
+    if match.repeats {
+      flags |= Flag.repeats
+      // A single value for a repeating element is written back as an array (spec §2.1).
+      if !inArray { markRewrite(parent) }
+    }
 
     if match.isShadow {
       guard token.kind == .objectStart else { throw wrongKind }
@@ -200,6 +223,17 @@ import FHIRModel
       case .string, .number, .true, .false: break
       default: throw wrongKind
       }
+      switch PrimitiveSyntax.fit(value, type: match.type, tape: tape, bytes: bytes) {
+      case .asWritten: break
+      case .normalized:
+        flags |= Flag.normalized
+      case .empty:
+        markRewrite(parent)  // dropped, as Firely drops empty strings
+        return
+      case .invalid:
+        throw Failure(
+          kind: .invalidValue, offset: token.start, parent: parent, keyToken: Int32(key))
+      }
       guard pairing else {
         _ = appendNode(
           Node(
@@ -212,9 +246,11 @@ import FHIRModel
         parent: parent, match: match, index: index, flags: flags, nameStart: nameStart, key: key)
       guard nodes[Int(node)].valueToken < 0 else { throw wrongKind }
       nodes[Int(node)].valueToken = Int32(value)
+      nodes[Int(node)].flags |= flags & Flag.normalized  // `_x` may have made the node
       return
     }
     guard token.kind == .objectStart, let structure = match.structure else { throw wrongKind }
+    if Int(tape[value].link) == value + 1 { markRewrite(parent) }  // `{}` is dropped
     let node = appendNode(
       Node(
         type: match.type, element: match.element, parent: parent, nameStart: nameStart,
@@ -234,12 +270,16 @@ import FHIRModel
       let name = UnsafeRawBufferPointer(rebasing: bytes[keyToken.range])
       if !pairing, name.first == UInt8(ascii: "_") { pairing = true }
       if isResource, Self.equals(name, "resourceType") { continue }
-      if Self.equals(name, "fhir_comments") { continue }
+      if Self.equals(name, "fhir_comments") {
+        markRewrite(parent)  // dropped (spec §2.1): comments are free text no rule inspects
+        continue
+      }
       guard !keyToken.hasEscapes, let match = R4.child(name, of: structure) else {
         throw Failure(
           kind: .unknownElement, offset: keyToken.start, parent: parent, keyToken: Int32(key))
       }
       if tape[value].kind == .arrayStart {
+        if Int(tape[value].link) == value + 1 { markRewrite(parent) }  // `[]` is dropped
         var i: Int32 = 0
         for item in tape.elements(of: value) {
           guard tape[item].kind != .arrayStart else {
@@ -257,6 +297,11 @@ import FHIRModel
           pairing: pairing, tape: tape, bytes: bytes)
       }
     }
+  }
+
+  /// Marks `node`'s object for rewriting: one of its members is not written as it came in.
+  private mutating func markRewrite(_ node: Int32) {
+    nodes[Int(node)].flags |= Flag.rewrite
   }
 
   /// The primitive node for (element, type, index) among `parent`'s children, created in index

@@ -349,7 +349,6 @@ struct EvaluatorNodeTests {
       (#"{"resourceType":"Patient","gender":"  male "}"#, "Patient.gender", "String male"),
       (#"{"resourceType":"Patient","id":"a\"b\\c\u00e9"}"#, "Patient.id", "String a\"b\\cé"),
       (#"{"resourceType":"Patient","id":123}"#, "Patient.id", "String 123"),
-      (#"{"resourceType":"Patient","id":"   "}"#, "Patient.id", "none"),
       (#"{"resourceType":"Patient","_birthDate":{"id":"x"}}"#, "Patient.birthDate", "none"),
       (#"{"resourceType":"Patient","name":[{"family":"F"}]}"#, "Patient.name[0]", "none"),
     ])
@@ -360,7 +359,7 @@ struct EvaluatorNodeTests {
   }
 
   @Test(
-    "text that does not parse as the node's type is an error naming the column and the node",
+    "#8: text that does not parse as the element's type fails the build, naming the element",
     arguments: [
       (
         #"{"resourceType":"Patient","birthDate":"1990-13"}"#, "Patient.birthDate > @2000", 19,
@@ -397,13 +396,22 @@ struct EvaluatorNodeTests {
       ),
     ])
   func invalidValues(_ json: String, _ expression: String, _ column: Int, _ path: String) {
-    let r = EvalResource(json)
-    let error = r.error(expression)
-    #expect(error?.code == .invalidValue, "\(expression)")
-    #expect(error?.column == column, "\(expression)")
-    #expect(
-      error.map { e in r.bytes.withUnsafeBytes { r.tree.path(of: e.node, bytes: $0) } } == path)
-    #expect(error?.description.contains("1990") == false)
+    // #8: such values no longer reach an expression: the tree refuses them, naming the element
+    // (the evaluator's own check stays as a second line of defence).
+    let bytes = Array(json.utf8)
+    var tape = Tape()
+    var tree = ResourceTree()
+    bytes.withUnsafeBytes { raw in
+      do { try JSONScanner().scan(raw, into: &tape) } catch { Issue.record("bad test JSON") }
+      #expect(ResourceTree.validity(tape, bytes: raw) == .invalid, "\(json)")
+      do throws(ResourceTree.Failure) {
+        try tree.build(tape, bytes: raw)
+        Issue.record("built \(json)")
+      } catch {
+        #expect(error.kind == .invalidValue, "\(json)")
+        #expect(tree.path(of: error, tape: tape, bytes: raw) == path)
+      }
+    }
   }
 
   @Test("engine edits are visible: removed values are gone, nodes stay; replaced is a String")

@@ -109,6 +109,11 @@ struct OutputWriter {
     }
     if edit == .original {
       if i < labels.count && !labels[i].isEmpty { dirty[i] = true }
+      // Not written as it came in even without an edit (dropped members, a single value for a
+      // repeating element, a value in its type's JSON form).
+      if n.flags & (ResourceTree.Flag.rewrite | ResourceTree.Flag.normalized) != 0 {
+        dirty[i] = true
+      }
     } else {
       dirty[i] = true
     }
@@ -156,7 +161,9 @@ struct OutputWriter {
         let mark = out.count
         let wasFirst = first
         member(key, first: &first, into: &out)
-        if !writeValue(
+        if kind == .resource && ResourceTree.equals(name, "resourceType") {
+          copy(value, into: &out)
+        } else if !writeValue(
           value, key: key, owner: owner, shadow: name.first == UInt8(ascii: "_"), into: &out)
         {
           out.removeSubrange(mark...)
@@ -185,37 +192,42 @@ struct OutputWriter {
     }
 
     /// Writes the value of one member; returns false when nothing of it survives.
+    ///
+    /// A value that no node stands for (`fhir_comments`, `null`, an empty string) is never
+    /// copied: what the rules did not see is not written. A single value of a repeating element
+    /// is written as a one-item array.
     mutating func writeValue(
       _ value: Int, key: Int, owner: Int32, shadow: Bool, into out: inout [UInt8]
     ) -> Bool {
       let token = tape[value]
-      switch token.kind {
-      case .arrayStart:
+      if token.kind == .arrayStart {
         return writeArray(value, owner: owner, shadow: shadow, into: &out)
-      case .objectStart:
-        let node = tokenNode[value]
-        guard node >= 0 else {
-          copy(value, into: &out)
-          return true
-        }
+      }
+      let node = tokenNode[value]
+      guard node >= 0 else { return false }
+      let wrap = tree[node].repeats
+      let mark = out.count
+      if wrap { out.append(UInt8(ascii: "[")) }
+      defer { if wrap && out.count > mark { out.append(UInt8(ascii: "]")) } }
+      if token.kind == .objectStart {
         if shadow {
           guard childAlive[Int(node)] else { return false }
           writeObject(value, owner: node, kind: .shadow, into: &out)
           return true
         }
-        guard alive[Int(node)] else { return false }
+        guard alive[Int(node)] else {
+          out.removeSubrange(mark...)
+          return false
+        }
         writeComplex(value, node: node, into: &out)
         return true
-      default:
-        let node = tokenNode[value]
-        guard node >= 0 else {
-          copy(value, into: &out)
-          return true
-        }
-        guard tree.currentlyHasValue(node) else { return false }
-        writePrimitive(node, into: &out)
-        return true
       }
+      guard tree.currentlyHasValue(node) else {
+        out.removeSubrange(mark...)
+        return false
+      }
+      writePrimitive(node, into: &out)
+      return true
     }
 
     /// Writes an array member, dropping dead items (the same positions in `x` and `_x`).
@@ -229,10 +241,7 @@ struct OutputWriter {
         sample = tokenNode[item]
         break
       }
-      guard sample >= 0 else {
-        copy(array, into: &out)
-        return true
-      }
+      guard sample >= 0 else { return false }  // nothing here that a node stands for
       out.append(UInt8(ascii: "["))
       var first = true
       var content = false
@@ -240,7 +249,7 @@ struct OutputWriter {
       for item in tape.elements(of: array) {
         defer { position += 1 }
         var node = tokenNode[item]
-        if node < 0 && tape[item].kind == .null {
+        if node < 0 {  // a dropped item (null, empty): the partner array's node, if any
           node = partner(of: sample, owner: owner, index: position)
         }
         guard node >= 0, alive[Int(node)] else { continue }
@@ -301,7 +310,12 @@ struct OutputWriter {
       case .replaced(let text, .literal):
         out.append(contentsOf: text)
       case .original, .removed:
-        copy(Int(tree[node].valueToken), into: &out)
+        let n = tree[node]
+        if n.isNormalized {
+          PrimitiveSyntax.write(Int(n.valueToken), type: n.type, tape: tape, bytes: bytes, into: &out)
+        } else {
+          copy(Int(n.valueToken), into: &out)
+        }
       }
     }
 

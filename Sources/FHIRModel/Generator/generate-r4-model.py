@@ -333,6 +333,9 @@ class Model:
       lines.append("S%s %d" % (s, st))
       for name, el in sorted(self.members(s).items()):
         flags = ("c" if el["choice"] else "") + ("r" if el["types"] == ["Resource"] else "")
+        if "%s.%s" % (s, name) in self.repeating:
+          flags += "m"
+          self.repeating_used.add("%s.%s" % (s, name))
         sub = self.struct_of_element(el)
         lines.append("%s %s %s %s" % (
             name, ",".join(str(self.type_index[t]) for t in el["types"]), flags or "-",
@@ -340,6 +343,12 @@ class Model:
         n_el += 1
     self.element_count = n_el
     return "\n".join(lines) + "\n"
+
+
+def load_repeating(path):
+  """The element paths whose maximum cardinality is `*` (one per line)."""
+  with open(path, encoding="utf-8") as f:
+    return {line.strip() for line in f if line.strip()}
 
 
 def swift_identifier(name):
@@ -428,10 +437,14 @@ def main():
                                                  "R4Tables.generated.swift"))
   ap.add_argument("--sample-out", default=os.path.join(package_root, "Tests", "FHIRModelTests",
                                                         "R4PathSample.generated.swift"))
+  ap.add_argument("--repeating", default=os.path.join(here, "r4-repeating.txt"),
+                  help="element paths that repeat (written by extract-repeating.py)")
   args = ap.parse_args()
   models_dir = args.models or default_models_dir()
   version = fhirpathpy_version(models_dir)
   model = Model(models_dir)
+  model.repeating = load_repeating(args.repeating)
+  model.repeating_used = set()
   with open(args.out, "w", encoding="utf-8") as f:
     f.write(swift_tables(model, version))
   if args.sample_out:
@@ -439,6 +452,10 @@ def main():
       f.write(swift_sample(model, version))
   for line in model.log:
     print("note: " + line, file=sys.stderr)
+  unused = sorted(model.repeating - model.repeating_used)
+  if unused:
+    print("note: %d repeating paths name no element of the model, e.g. %s" % (
+        len(unused), ", ".join(unused[:8])), file=sys.stderr)
   print("wrote %s (%d bytes): %d types, %d structures, %d elements" % (
       args.out, os.path.getsize(args.out), len(model.types), len(model.structs),
       model.element_count), file=sys.stderr)

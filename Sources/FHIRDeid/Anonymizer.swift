@@ -175,6 +175,8 @@ struct EngineCore {
     }
     try ResourceLoading.build(&tree, from: tape, line: line)
     let type = tree[0].type
+    counters.droppedComments &+= tree.droppedComments
+    counters.droppedEmpty &+= tree.droppedEmpty
     guard !configuration.rules.isEmpty else {
       labels.removeAll(keepingCapacity: true)
       labels.append(contentsOf: repeatElement([], count: tree.count))

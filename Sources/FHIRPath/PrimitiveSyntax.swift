@@ -129,8 +129,7 @@ package enum PrimitiveSyntax {
   // MARK: - Pieces
 
   /// Whether `text` (already trimmed) is a value of `family`.
-  static func parses(_ text: UnsafeRawBufferPointer, as family: Family, fromString: Bool) -> Bool
-  {
+  static func parses(_ text: UnsafeRawBufferPointer, as family: Family, fromString: Bool) -> Bool {
     switch family {
     case .text: return true
     case .boolean:

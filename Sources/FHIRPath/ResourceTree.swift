@@ -92,6 +92,11 @@ import FHIRModel
   /// Whether any edit was recorded since the last build.
   @usableFromInline package internal(set) var hasEdits = false
 
+  /// `fhir_comments` members dropped by the last build (spec §2.1).
+  package private(set) var droppedComments = 0
+  /// `null` values and empty or white-space-only strings dropped by the last build.
+  package private(set) var droppedEmpty = 0
+
   package init() {
     nodes.reserveCapacity(256)
   }
@@ -134,6 +139,8 @@ import FHIRModel
     nodes.removeAll(keepingCapacity: true)
     edits.removeAll(keepingCapacity: true)
     hasEdits = false
+    droppedComments = 0
+    droppedEmpty = 0
     guard tape.count > 0, tape[0].kind == .objectStart else {
       throw Failure(kind: .notAnObject, offset: 0, parent: -1, keyToken: -1)
     }
@@ -180,6 +187,7 @@ import FHIRModel
     let wrongKind = Failure(
       kind: .wrongKind, offset: token.start, parent: parent, keyToken: Int32(key))
     if token.kind == .null {  // dropped, as Firely's permissive parser does
+      droppedEmpty &+= 1
       markRewrite(parent)
       return
     }
@@ -228,6 +236,7 @@ import FHIRModel
       case .normalized:
         flags |= Flag.normalized
       case .empty:
+        droppedEmpty &+= 1
         markRewrite(parent)  // dropped, as Firely drops empty strings
         return
       case .invalid:
@@ -271,6 +280,7 @@ import FHIRModel
       if !pairing, name.first == UInt8(ascii: "_") { pairing = true }
       if isResource, Self.equals(name, "resourceType") { continue }
       if Self.equals(name, "fhir_comments") {
+        droppedComments &+= 1
         markRewrite(parent)  // dropped (spec §2.1): comments are free text no rule inspects
         continue
       }

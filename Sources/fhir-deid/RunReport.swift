@@ -83,6 +83,12 @@ struct RunReport {
       }
       let rules = plan.anonymizer.configuration.rules
       let counters = s.engine ?? EngineCounters(ruleCount: rules.count)
+      w.field("dropped") { w in
+        w.object { w in
+          w.field("fhirComments") { w in w.int(counters.droppedComments) }
+          w.field("empty") { w in w.int(counters.droppedEmpty) }
+        }
+      }
       w.field("methods") { w in
         w.object { w in
           for (i, method) in Rule.Method.allCases.enumerated() {

@@ -42,6 +42,10 @@ package struct EngineCounters: Sendable {
   package var methods: [Int]
   /// Resources whose date shift fell back to resource scope for lack of a patient.
   package var patientScopeFallbacks = 0
+  /// `fhir_comments` members dropped from the input (spec §2.1).
+  package var droppedComments = 0
+  /// `null` values and empty or white-space-only strings dropped from the input (spec §2.1).
+  package var droppedEmpty = 0
 
   package init(ruleCount: Int) {
     rules = Array(repeating: RuleCounts(), count: ruleCount)
@@ -66,10 +70,13 @@ package struct EngineCounters: Sendable {
     }
     for i in rhs.methods.indices where i < lhs.methods.count { lhs.methods[i] &+= rhs.methods[i] }
     lhs.patientScopeFallbacks &+= rhs.patientScopeFallbacks
+    lhs.droppedComments &+= rhs.droppedComments
+    lhs.droppedEmpty &+= rhs.droppedEmpty
   }
 
   var isZero: Bool {
-    patientScopeFallbacks == 0 && !methods.contains { $0 != 0 }
+    patientScopeFallbacks == 0 && droppedComments == 0 && droppedEmpty == 0
+      && !methods.contains { $0 != 0 }
       && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
   }
 }

@@ -312,7 +312,8 @@ struct OutputWriter {
       case .original, .removed:
         let n = tree[node]
         if n.isNormalized {
-          PrimitiveSyntax.write(Int(n.valueToken), type: n.type, tape: tape, bytes: bytes, into: &out)
+          PrimitiveSyntax.write(
+            Int(n.valueToken), type: n.type, tape: tape, bytes: bytes, into: &out)
         } else {
           copy(Int(n.valueToken), into: &out)
         }

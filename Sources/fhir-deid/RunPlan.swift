@@ -2,6 +2,12 @@ import FHIRDeid
 import NDJSONStream
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Everything a run needs, resolved from the command line before any data is read.
 struct RunPlan {
   let options: Run
@@ -45,9 +51,17 @@ struct RunPlan {
     }
     let keys = try Keys.resolve(configuration: configuration, keyFile: options.keys)
     let today = options.today.flatMap(LocalDate.parse) ?? LocalDate.today()
-    let settings = EngineSettings(
+    var settings = EngineSettings(
       dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),
       encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed)
+    // Fail-closed tests make one method fail on every node (README, "Testing").
+    if let fault = getenv("FHIR_DEID_TEST_FAULT") {
+      guard let method = Rule.Method(rawValue: String(cString: fault)) else {
+        Diagnostics.error("FHIR_DEID_TEST_FAULT names no method")
+        throw ReportedFailure(status: .usage)
+      }
+      settings.injectedFault = method
+    }
     do {
       anonymizer = try Anonymizer(configuration: configuration, settings: settings)
     } catch {

@@ -229,16 +229,24 @@ extension EngineCore {
   private mutating func apply(
     _ rule: Rule, to node: Int32, resource: Int32, bytes: UnsafeRawBufferPointer
   ) throws(RecordFailure) -> Operations {
+    let operations: Operations
     switch rule.method {
-    case .keep: return []
-    case .redact: return redact(node, bytes: bytes)
-    case .dateShift: return dateShift(node, bytes: bytes)
-    case .cryptoHash: return try cryptoHash(node, rule: rule, bytes: bytes)
-    case .encrypt: return try encrypt(node, rule: rule, bytes: bytes)
-    case .perturb: return try perturb(node, rule: rule, resource: resource, bytes: bytes)
-    case .generalize: return try generalize(node, rule: rule, resource: resource, bytes: bytes)
-    case .substitute: return try substitute(node, rule: rule, bytes: bytes)
+    case .keep: operations = []
+    case .redact: operations = redact(node, bytes: bytes)
+    case .dateShift: operations = dateShift(node, bytes: bytes)
+    case .cryptoHash: operations = try cryptoHash(node, rule: rule, bytes: bytes)
+    case .encrypt: operations = try encrypt(node, rule: rule, bytes: bytes)
+    case .perturb: operations = try perturb(node, rule: rule, resource: resource, bytes: bytes)
+    case .generalize:
+      operations = try generalize(node, rule: rule, resource: resource, bytes: bytes)
+    case .substitute: operations = try substitute(node, rule: rule, bytes: bytes)
     }
+    if let fault = anonymizer.settings.injectedFault, fault == rule.method {
+      throw RecordFailure(
+        .processing("injected fault (FHIR_DEID_TEST_FAULT)"), resourceType: tree[0].type.name,
+        path: tree.path(of: node, bytes: bytes), rule: rule.index)
+    }
+    return operations
   }
 }
 

@@ -11,6 +11,10 @@ package struct EngineSettings: Sendable {
   /// (its `resourceType` and `id` as in the input), the rule and the element's path, so the
   /// output does not depend on the job count or on how the input is split.
   package var perturbSeed: UInt64?
+  /// For fail-closed tests only: every application of this method fails, as a processing error,
+  /// after the method has changed its node (so a half-done resource is at stake). Set by the
+  /// `FHIR_DEID_TEST_FAULT` environment variable; nil in normal runs.
+  package var injectedFault: Rule.Method?
 
   package init(
     dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],

@@ -73,6 +73,35 @@ package struct RecordFailure: Error, Sendable {
     return text
   }
 
+  /// A rule whose FHIRPath evaluation failed on a resource. Running out of steps is a
+  /// processing error that `processingErrors: skip` covers, and its message names the rule's
+  /// path and the limit; other evaluation errors stop the run in either mode, as in
+  /// Microsoft's tool (spec §1.6).
+  package init(
+    evaluating rule: Rule, _ error: FHIRPathEvaluationError, stepLimit: Int,
+    resourceType: String, path: String?
+  ) {
+    if error.code == .stepLimitExceeded {
+      // The path is the configuration's text, never data. The budget is per line: the rule
+      // named is the one that was running when it ran out.
+      self.init(
+        .processing(
+          "FHIRPath step limit reached: the rules took more than \(stepLimit) steps on this "
+            + "line, the last in rule path \"\(Self.oneLine(rule.path))\" "
+            + "(see --max-fhirpath-steps)"),
+        resourceType: resourceType, path: path, rule: rule.index)
+    } else {
+      self.init(
+        .processing("FHIRPath evaluation failed: \(error)"), resourceType: resourceType,
+        path: path, rule: rule.index, isSkippable: false)
+    }
+  }
+
+  /// `text` with control characters as spaces, so that a message stays on one line.
+  static func oneLine(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+  }
+
   /// A failure of the typed view (the resource does not fit the R4 model).
   package init(_ failure: ResourceTree.Failure, resourceType: String?, path: String) {
     let kind: Kind

@@ -47,7 +47,8 @@ struct RunPlan {
     let today = options.today.flatMap(LocalDate.parse) ?? LocalDate.today()
     let settings = EngineSettings(
       dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),
-      encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed)
+      encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed,
+      maxFHIRPathSteps: options.maxFHIRPathSteps)
     do {
       anonymizer = try Anonymizer(configuration: configuration, settings: settings)
     } catch {

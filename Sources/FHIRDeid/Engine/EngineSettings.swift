@@ -1,5 +1,8 @@
+import FHIRPath
+
 /// What a run supplies beyond the configuration file: keys (already resolved from the
-/// configuration, a key file or the environment) and the reference date of the ">89" rules.
+/// configuration, a key file or the environment), the reference date of the ">89" rules and
+/// the FHIRPath work limit.
 package struct EngineSettings: Sendable {
   package var dateShiftKey: [UInt8]
   package var cryptoHashKey: [UInt8]
@@ -11,16 +14,21 @@ package struct EngineSettings: Sendable {
   /// (its `resourceType` and `id` as in the input), the rule and the element's path, so the
   /// output does not depend on the job count or on how the input is split.
   package var perturbSeed: UInt64?
+  /// The most FHIRPath steps the rules may take on one resource line (`--max-fhirpath-steps`;
+  /// see ``FHIRPathEvaluator/stepLimit``). A line that needs more is a processing error.
+  package var maxFHIRPathSteps: Int
 
   package init(
     dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],
-    today: (year: Int, month: Int, day: Int), perturbSeed: UInt64? = nil
+    today: (year: Int, month: Int, day: Int), perturbSeed: UInt64? = nil,
+    maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
   ) {
     self.dateShiftKey = dateShiftKey
     self.cryptoHashKey = cryptoHashKey
     self.encryptKey = encryptKey
     self.today = today
     self.perturbSeed = perturbSeed
+    self.maxFHIRPathSteps = maxFHIRPathSteps
   }
 
   var todayDay: DateText.Day { DateText.Day(year: today.year, month: today.month, day: today.day) }
@@ -42,6 +50,9 @@ package struct EngineCounters: Sendable {
   package var methods: [Int]
   /// Resources whose date shift fell back to resource scope for lack of a patient.
   package var patientScopeFallbacks = 0
+  /// The most FHIRPath steps the rules took on one resource line (see
+  /// ``EngineSettings/maxFHIRPathSteps``).
+  package var maxFHIRPathSteps = 0
 
   package init(ruleCount: Int) {
     rules = Array(repeating: RuleCounts(), count: ruleCount)
@@ -58,6 +69,12 @@ package struct EngineCounters: Sendable {
     }
   }
 
+  /// Keeps the most steps one line took.
+  @inline(__always)
+  mutating func noteFHIRPathSteps(_ steps: Int) {
+    if steps > maxFHIRPathSteps { maxFHIRPathSteps = steps }
+  }
+
   package static func += (lhs: inout EngineCounters, rhs: EngineCounters) {
     for i in rhs.rules.indices where i < lhs.rules.count {
       lhs.rules[i].matched &+= rhs.rules[i].matched
@@ -66,10 +83,11 @@ package struct EngineCounters: Sendable {
     }
     for i in rhs.methods.indices where i < lhs.methods.count { lhs.methods[i] &+= rhs.methods[i] }
     lhs.patientScopeFallbacks &+= rhs.patientScopeFallbacks
+    lhs.maxFHIRPathSteps = max(lhs.maxFHIRPathSteps, rhs.maxFHIRPathSteps)
   }
 
   var isZero: Bool {
-    patientScopeFallbacks == 0 && !methods.contains { $0 != 0 }
+    patientScopeFallbacks == 0 && maxFHIRPathSteps == 0 && !methods.contains { $0 != 0 }
       && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
   }
 }

@@ -12,7 +12,9 @@ package struct RecordFailure: Error, Sendable {
     case missingResourceType
     /// `resourceType` is not an R4 resource type.
     case unknownResourceType
-    /// A member that R4 does not define at this place (path in ``RecordFailure/path``).
+    /// A member that R4 does not define at this place. ``RecordFailure/path`` names the element
+    /// or resource it belongs to, ``RecordFailure/offset`` the key; the key itself is never kept
+    /// (a key can carry patient text).
     case unknownElement
     /// A JSON value of the wrong kind for its element (an object for a primitive, …).
     case wrongKind
@@ -25,7 +27,8 @@ package struct RecordFailure: Error, Sendable {
   package var offset: Int?
   /// The resource type, when known and valid.
   package var resourceType: String?
-  /// The element path (`Patient.contact[0].name`), when the failure is about an element.
+  /// The element path (`Patient.contact[0].name`), when the failure is about an element: names
+  /// from the R4 model only (``FHIRPath/ResourceTree/path(of:bytes:)``), never a key as written.
   package var path: String?
   /// The index of the rule that failed, for processing errors.
   package var rule: Int?
@@ -60,12 +63,14 @@ package struct RecordFailure: Error, Sendable {
     case .notAnObject: text = "not a JSON object"
     case .missingResourceType: text = "no string 'resourceType'"
     case .unknownResourceType: text = "'resourceType' is not a FHIR R4 resource type"
-    case .unknownElement: text = "element not defined in FHIR R4"
+    case .unknownElement: text = "a member that FHIR R4 does not define in its parent"
     case .wrongKind: text = "value of the wrong JSON kind for its FHIR type"
     case .processing(let why): text = why
     }
     if let resourceType {
-      text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")"
+      // A path that is just the resource type adds nothing to it.
+      let shown = path.flatMap { $0 == resourceType ? nil : $0 }
+      text += " (\(resourceType)" + (shown.map { " \($0)" } ?? "") + ")"
     } else if let path {
       text += " (\(path))"
     }

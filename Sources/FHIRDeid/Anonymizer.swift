@@ -145,7 +145,8 @@ struct EngineCore {
   init(_ anonymizer: Anonymizer) {
     self.anonymizer = anonymizer
     self.configuration = anonymizer.configuration
-    self.evaluator = FHIRPathEvaluator(today: anonymizer.settings.today)
+    self.evaluator = FHIRPathEvaluator(
+      today: anonymizer.settings.today, stepLimit: anonymizer.settings.maxFHIRPathSteps)
     self.counters = EngineCounters(ruleCount: anonymizer.configuration.rules.count)
     if anonymizer.configuration.rules.contains(where: { $0.method == .cryptoHash }) {
       hmac = try? HMACSHA256(key: anonymizer.settings.cryptoHashKey)
@@ -187,7 +188,10 @@ struct EngineCore {
     cachedOffset = nil
     noiseResource = -1
     noiseLineHash = nil
+    // One FHIRPath budget per line, for every rule and every resource nested in it.
+    evaluator.resetSteps()
     try applyRules(line)
+    counters.noteFHIRPathSteps(evaluator.stepsTaken)
     writer.write(tree: tree, tape: tape, labels: labels, bytes: line, into: &out)
     return type
   }

@@ -12,7 +12,9 @@ package struct RecordFailure: Error, Sendable {
     case missingResourceType
     /// `resourceType` is not an R4 resource type.
     case unknownResourceType
-    /// A member that R4 does not define at this place (path in ``RecordFailure/path``).
+    /// A member that R4 does not define at this place. ``RecordFailure/path`` names the element
+    /// or resource it belongs to, ``RecordFailure/offset`` the key; the key itself is never kept
+    /// (a key can carry patient text).
     case unknownElement
     /// A JSON value of the wrong kind for its element (an object for a primitive, …).
     case wrongKind
@@ -27,7 +29,8 @@ package struct RecordFailure: Error, Sendable {
   package var offset: Int?
   /// The resource type, when known and valid.
   package var resourceType: String?
-  /// The element path (`Patient.contact[0].name`), when the failure is about an element.
+  /// The element path (`Patient.contact[0].name`), when the failure is about an element: names
+  /// from the R4 model only (``FHIRPath/ResourceTree/path(of:bytes:)``), never a key as written.
   package var path: String?
   /// The index of the rule that failed, for processing errors.
   package var rule: Int?
@@ -62,18 +65,49 @@ package struct RecordFailure: Error, Sendable {
     case .notAnObject: text = "not a JSON object"
     case .missingResourceType: text = "no string 'resourceType'"
     case .unknownResourceType: text = "'resourceType' is not a FHIR R4 resource type"
-    case .unknownElement: text = "element not defined in FHIR R4"
+    case .unknownElement: text = "a member that FHIR R4 does not define in its parent"
     case .wrongKind: text = "value of the wrong JSON kind for its FHIR type"
     case .invalidValue: text = "value does not parse as its FHIR primitive type"
     case .processing(let why): text = why
     }
     if let resourceType {
-      text += " (\(resourceType)" + (path.map { " \($0)" } ?? "") + ")"
+      // A path that is just the resource type adds nothing to it.
+      let shown = path.flatMap { $0 == resourceType ? nil : $0 }
+      text += " (\(resourceType)" + (shown.map { " \($0)" } ?? "") + ")"
     } else if let path {
       text += " (\(path))"
     }
     if let rule { text += " [rule \(rule)]" }
     return text
+  }
+
+  /// A rule whose FHIRPath evaluation failed on a resource. Running out of steps is a
+  /// processing error that `processingErrors: skip` covers, and its message names the rule's
+  /// path and the limit; other evaluation errors stop the run in either mode, as in
+  /// Microsoft's tool (spec §1.6).
+  package init(
+    evaluating rule: Rule, _ error: FHIRPathEvaluationError, stepLimit: Int,
+    resourceType: String, path: String?
+  ) {
+    if error.code == .stepLimitExceeded {
+      // The path is the configuration's text, never data. The budget is per line: the rule
+      // named is the one that was running when it ran out.
+      self.init(
+        .processing(
+          "FHIRPath step limit reached: the rules took more than \(stepLimit) steps on this "
+            + "line, the last in rule path \"\(Self.oneLine(rule.path))\" "
+            + "(see --max-fhirpath-steps)"),
+        resourceType: resourceType, path: path, rule: rule.index)
+    } else {
+      self.init(
+        .processing("FHIRPath evaluation failed: \(error)"), resourceType: resourceType,
+        path: path, rule: rule.index, isSkippable: false)
+    }
+  }
+
+  /// `text` with control characters as spaces, so that a message stays on one line.
+  static func oneLine(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
   }
 
   /// A failure of the typed view (the resource does not fit the R4 model).

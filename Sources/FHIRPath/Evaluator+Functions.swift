@@ -40,7 +40,9 @@ extension EvaluationRun {
 
   /// The String value of a single-item input; nil when empty or valueless. Other types throw
   /// `.invalidOperandTypes`.
-  func stringInput(_ input: [FHIRPathItem]) throws(FHIRPathEvaluationError) -> [UInt8]? {
+  mutating func stringInput(_ input: [FHIRPathItem]) throws(FHIRPathEvaluationError)
+    -> [UInt8]?
+  {
     guard let v = try singleScalar(input) else { return nil }
     guard case .string(let s) = v else { throw FHIRPathEvaluationError(.invalidOperandTypes) }
     return s
@@ -208,14 +210,17 @@ extension EvaluationRun {
     // MARK: Tree navigation, utility
     case .children:
       for case .node(let i) in input {
+        var visited = 0
         var child = tree[i].firstChild
         while child >= 0 {
           out.append(.node(child))
+          visited &+= 1
           child = tree[child].nextSibling
         }
+        try charge(visited)
       }
     case .descendants:
-      for case .node(let i) in input { appendDescendants(of: i, into: &out) }
+      for case .node(let i) in input { try charge(appendDescendants(of: i, into: &out)) }
     case .trace:
       out.append(contentsOf: input)
     case .not:
@@ -240,13 +245,16 @@ extension EvaluationRun {
     case .nodesByType:
       guard let name = try stringArgument(argument(args, 0), frame) else { return }
       guard let type = name.withUnsafeBytes({ FHIRType.named($0) }) else { return }
-      for case .node(let i) in input { appendNodes(under: i, type: type, name: nil, into: &out) }
+      for case .node(let i) in input {
+        try charge(appendNodes(under: i, type: type, name: nil, into: &out))
+      }
     case .nodesByName:
       guard let name = try stringArgument(argument(args, 0), frame) else { return }
-      name.withUnsafeBytes { name in
-        for case .node(let i) in input {
+      for case .node(let i) in input {
+        let visited = name.withUnsafeBytes { name in
           appendNodes(under: i, type: nil, name: name, into: &out)
         }
+        try charge(visited)
       }
     case .extension:
       guard let url = try stringArgument(argument(args, 0), frame) else { return }
@@ -278,6 +286,7 @@ extension EvaluationRun {
   mutating func repeatProjection(
     _ projection: Int32, _ input: [FHIRPathItem], into out: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
+    try charge((tree.count + 63) / 64)
     var seen = scratch.seenNodes
     scratch.seenNodes = []
     seen.removeAll(keepingCapacity: true)

@@ -34,35 +34,41 @@ extension EvaluationRun {
   ) throws(FHIRPathEvaluationError) {
     let match = NameMatch(expression.names[Int(name)])
     if case .focus = expression.nodes[Int(target)] {
-      navigate(frame.this, match, into: &out)
+      try navigate(frame.this, match, into: &out)
       return
     }
     var input = try collection(target, frame)
-    for item in input { navigate(item, match, into: &out) }
-    recycle(&input)
+    defer { recycle(&input) }
+    for item in input { try navigate(item, match, into: &out) }
   }
 
   @inline(__always)
-  func navigate(_ item: FHIRPathItem, _ match: NameMatch, into out: inout [FHIRPathItem]) {
+  mutating func navigate(_ item: FHIRPathItem, _ match: NameMatch, into out: inout [FHIRPathItem])
+    throws(FHIRPathEvaluationError)
+  {
     guard case .node(let i) = item else { return }
     if match.isTypeName, match.matchesEveryType || tree[i].type == match.type {
       out.append(item)
       return
     }
-    appendChildren(of: i, named: match.name, into: &out)
+    try charge(appendChildren(of: i, named: match.name, into: &out))
   }
 
-  /// Appends the children of `node` whose base name is `name`, in order.
-  func appendChildren(of node: Int32, named name: [UInt8], into out: inout [FHIRPathItem]) {
+  /// Appends the children of `node` whose base name is `name`, in order; returns how many
+  /// children it looked at (the steps to charge).
+  func appendChildren(of node: Int32, named name: [UInt8], into out: inout [FHIRPathItem]) -> Int {
     name.withUnsafeBytes { wanted in
+      var visited = 0
       var child = tree[node].firstChild
       while child >= 0 {
         let c = tree[child]
         if Int(c.nameLength) == wanted.count, nodeName(c).elementsEqual(wanted) {
           out.append(.node(child))
         }
+        visited &+= 1
         child = c.nextSibling
       }
+      return visited
     }
   }
 
@@ -81,30 +87,37 @@ extension EvaluationRun {
     }
   }
 
-  /// Appends every descendant of `node` in pre-order (entering nested resources).
-  func appendDescendants(of node: Int32, into out: inout [FHIRPathItem]) {
+  /// Appends every descendant of `node` in pre-order (entering nested resources); returns how
+  /// many (the steps to charge).
+  func appendDescendants(of node: Int32, into out: inout [FHIRPathItem]) -> Int {
+    var visited = 0
     var c = tree[node].firstChild
     while c >= 0 {
       out.append(.node(c))
+      visited &+= 1
       c = next(after: c, descend: true, within: node)
     }
+    return visited
   }
 
   /// `nodesByType(type)` / `nodesByName(name)` on one node: the node itself when it matches,
   /// then matching descendants in pre-order, neither entering nor returning nested resources.
+  /// Returns how many nodes it looked at (the steps to charge).
   func appendNodes(
     under node: Int32, type: FHIRType?, name: UnsafeRawBufferPointer?,
     into out: inout [FHIRPathItem]
-  ) {
+  ) -> Int {
     @inline(__always) func matches(_ n: ResourceTree.Node) -> Bool {
       if let type { return n.type == type }
       guard let name else { return false }
       return Int(n.nameLength) == name.count && nodeName(n).elementsEqual(name)
     }
     if matches(tree[node]) { out.append(.node(node)) }
+    var visited = 1
     var c = tree[node].firstChild
     while c >= 0 {
       let n = tree[c]
+      visited &+= 1
       if n.isResource {
         c = next(after: c, descend: false, within: node)
         continue
@@ -112,19 +125,23 @@ extension EvaluationRun {
       if matches(n) { out.append(.node(c)) }
       c = next(after: c, descend: true, within: node)
     }
+    return visited
   }
 
   /// `extension(url)`: the `extension` children of each node whose `url` equals `url`.
-  func appendExtensions(
+  mutating func appendExtensions(
     of node: Int32, url: [UInt8], into out: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
+    var visited = 0
     var child = tree[node].firstChild
     while child >= 0 {
       let c = tree[child]
+      visited &+= 1
       if ResourceTree.equals(nodeName(c), "extension") {
         var grandchild = c.firstChild
         while grandchild >= 0 {
           let g = tree[grandchild]
+          visited &+= 1
           if ResourceTree.equals(nodeName(g), "url") {
             if try equalOperands(operand(.node(grandchild)), .value(.string(url))) == true {
               out.append(.node(child))
@@ -136,6 +153,7 @@ extension EvaluationRun {
       }
       child = c.nextSibling
     }
+    try charge(visited)
   }
 
   // MARK: Types

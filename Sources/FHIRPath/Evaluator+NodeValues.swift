@@ -177,7 +177,7 @@ enum Operand {
 extension EvaluationRun {
   /// The comparison form of an item. `Quantity` nodes with a value become System quantities,
   /// as Firely compares them.
-  func operand(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> Operand {
+  mutating func operand(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> Operand {
     switch item {
     case .value(let v): return .value(v)
     case .node(let i):
@@ -186,6 +186,7 @@ extension EvaluationRun {
         if node.type == .quantity, let q = try quantity(of: i) { return .value(.quantity(q)) }
         return .complex(i)
       }
+      try chargeValue(of: i)
       if NodeValues.isStringLike(node.type), node.valueToken >= 0, isOriginal(i) {
         let token = tape[Int(node.valueToken)]
         if token.kind == .string && !token.hasEscapes {
@@ -231,7 +232,7 @@ extension EvaluationRun {
 
   /// A `Quantity` node as a System quantity: its `value` and its `code` (else `unit`, else
   /// `'1'`); nil without a value.
-  func quantity(of node: Int32) throws(FHIRPathEvaluationError) -> QuantityValue? {
+  mutating func quantity(of node: Int32) throws(FHIRPathEvaluationError) -> QuantityValue? {
     var value: ExactDecimal?
     var code: [UInt8]?
     var unit: [UInt8]?
@@ -239,6 +240,8 @@ extension EvaluationRun {
     while child >= 0 {
       let c = tree[child]
       let name = nodeName(c)
+      try charge(1)
+      if c.isPrimitive { try chargeValue(of: child) }
       if ResourceTree.equals(name, "value") {
         if case .decimal(let d) = try NodeValues.value(
           of: child, tree: tree, tape: tape, bytes: bytes)

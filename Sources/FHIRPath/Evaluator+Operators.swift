@@ -69,6 +69,7 @@ extension EvaluationRun {
       let (element, container) = op == .in ? (left, right) : (right, left)
       guard let item = try single(element) else { return }
       let key = try operand(item)
+      try charge(container.count)
       var found = false
       for candidate in container where try equalOperands(key, operand(candidate)) == true {
         found = true
@@ -78,6 +79,7 @@ extension EvaluationRun {
     case .concatenate:
       let a = try concatenationText(left)
       let b = try concatenationText(right)
+      try charge(bytes: a.count + b.count)
       out.append(.value(.string(a + b)))
     case .add, .subtract, .multiply, .divide, .div, .mod:
       guard let a = try single(left), let b = try single(right) else { return }
@@ -97,7 +99,7 @@ extension EvaluationRun {
 
   /// An operand of `<`, `<=`, `>`, `>=`: nil (empty result) for a valueless primitive node;
   /// complex nodes cannot be ordered.
-  func orderable(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
+  mutating func orderable(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
     switch try operand(item) {
     case .complex: throw FHIRPathEvaluationError(.incomparableTypes)
     case let o: return materialize(o)
@@ -105,7 +107,9 @@ extension EvaluationRun {
   }
 
   /// An operand of `+ - * / div mod`: nil for a valueless primitive node.
-  func arithmeticOperand(_ item: FHIRPathItem) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
+  mutating func arithmeticOperand(_ item: FHIRPathItem) throws(FHIRPathEvaluationError)
+    -> FHIRPathValue?
+  {
     switch try operand(item) {
     case .complex: throw FHIRPathEvaluationError(.invalidOperandTypes)
     case let o: return materialize(o)
@@ -113,7 +117,9 @@ extension EvaluationRun {
   }
 
   /// An operand of `&`: empty is the empty string; the item must be a String.
-  func concatenationText(_ items: [FHIRPathItem]) throws(FHIRPathEvaluationError) -> [UInt8] {
+  mutating func concatenationText(_ items: [FHIRPathItem]) throws(FHIRPathEvaluationError)
+    -> [UInt8]
+  {
     guard let item = try single(items) else { return [] }
     switch try operand(item) {
     case .noValue: return []
@@ -130,11 +136,12 @@ extension EvaluationRun {
 
   /// `=` on collections: empty when either is empty; false when the counts differ; else the
   /// items pairwise in order, the first pair that is not equal deciding (false or empty).
-  func equalCollections(_ a: [FHIRPathItem], _ b: [FHIRPathItem])
+  mutating func equalCollections(_ a: [FHIRPathItem], _ b: [FHIRPathItem])
     throws(FHIRPathEvaluationError) -> Bool?
   {
     if a.isEmpty || b.isEmpty { return nil }
     guard a.count == b.count else { return false }
+    try charge(a.count)
     for k in 0..<a.count {
       let r = try equalItems(a[k], b[k])
       if r != true { return r }
@@ -144,7 +151,7 @@ extension EvaluationRun {
 
   /// `~` on collections: both empty is true, one empty false; otherwise the same count and
   /// every item of `a` equivalent to some item of `b` (order does not matter).
-  func equivalentCollections(_ a: [FHIRPathItem], _ b: [FHIRPathItem])
+  mutating func equivalentCollections(_ a: [FHIRPathItem], _ b: [FHIRPathItem])
     throws(FHIRPathEvaluationError) -> Bool
   {
     if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty }
@@ -163,7 +170,9 @@ extension EvaluationRun {
   }
 
   /// `=` on two items; the same node is equal to itself.
-  func equalItems(_ a: FHIRPathItem, _ b: FHIRPathItem) throws(FHIRPathEvaluationError) -> Bool? {
+  mutating func equalItems(_ a: FHIRPathItem, _ b: FHIRPathItem) throws(FHIRPathEvaluationError)
+    -> Bool?
+  {
     if case .node(let x) = a, case .node(let y) = b, x == y { return true }
     return try equalOperands(operand(a), operand(b))
   }
@@ -171,17 +180,25 @@ extension EvaluationRun {
   /// `=` on two prepared items (Firely `IsEqualTo`): values compare as System values; two
   /// valueless nodes compare their children (names and values, in order); a value against a
   /// valueless node is false.
-  func equalOperands(_ a: Operand, _ b: Operand) throws(FHIRPathEvaluationError) -> Bool? {
+  mutating func equalOperands(_ a: Operand, _ b: Operand) throws(FHIRPathEvaluationError) -> Bool? {
     switch (a, b) {
     case (.text(let s1, let e1), .text(let s2, let e2)):
+      try charge(bytes: min(e1 - s1, e2 - s2))
       return UnsafeRawBufferPointer(rebasing: bytes[s1..<e1]).elementsEqual(
         UnsafeRawBufferPointer(rebasing: bytes[s2..<e2]))
     case (.text(let s, let e), .value(.string(let x))),
       (.value(.string(let x)), .text(let s, let e)):
+      try charge(bytes: min(e - s, x.count))
       return lineBytes(s, e, equal: x)
     case (.text, .value), (.value, .text):
+      try charge(1)
       return false  // a String against any other type
     case (.value(let x), .value(let y)):
+      if case .string(let p) = x, case .string(let q) = y {
+        try charge(bytes: min(p.count, q.count))
+      } else {
+        try charge(1)
+      }
       return FHIRPathValue.equals(x, y)
     case (.noValue(let x), .noValue(let y)), (.noValue(let x), .complex(let y)),
       (.complex(let x), .noValue(let y)), (.complex(let x), .complex(let y)):
@@ -192,26 +209,40 @@ extension EvaluationRun {
   }
 
   /// `~` on two prepared items.
-  func equivalentOperands(_ a: Operand, _ b: Operand) throws(FHIRPathEvaluationError) -> Bool {
+  mutating func equivalentOperands(_ a: Operand, _ b: Operand) throws(FHIRPathEvaluationError)
+    -> Bool
+  {
     switch (a, b) {
     case (.noValue(let x), .noValue(let y)), (.noValue(let x), .complex(let y)),
       (.complex(let x), .noValue(let y)), (.complex(let x), .complex(let y)):
       return try childrenMatch(x, y, equivalence: true)
     default:
+      try charge(bytes: Self.textLength(a) + Self.textLength(b))
       guard let x = materialize(a), let y = materialize(b) else { return false }
       return FHIRPathValue.isEquivalent(x, y)
     }
   }
 
+  /// The length of an operand's text (0 for an operand that is not a string).
+  static func textLength(_ o: Operand) -> Int {
+    switch o {
+    case .text(let start, let end): end - start
+    case .value(.string(let s)): s.count
+    default: 0
+    }
+  }
+
   /// Whether two nodes have the same number of children, pairwise with the same names and
   /// equal (or equivalent) items.
-  func childrenMatch(_ x: Int32, _ y: Int32, equivalence: Bool) throws(FHIRPathEvaluationError)
+  mutating func childrenMatch(_ x: Int32, _ y: Int32, equivalence: Bool)
+    throws(FHIRPathEvaluationError)
     -> Bool
   {
     if x == y { return true }
     var a = tree[x].firstChild
     var b = tree[y].firstChild
     while a >= 0 && b >= 0 {
+      try charge(1)
       let na = tree[a]
       let nb = tree[b]
       guard nodeName(na).elementsEqual(nodeName(nb)) else { return false }
@@ -240,7 +271,7 @@ extension EvaluationRun {
   }
 
   /// Appends the items of `items` not equal to one in `kept`, adding their operands to `kept`.
-  func appendDistinct(
+  mutating func appendDistinct(
     _ items: [FHIRPathItem], kept: inout [Operand], into out: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
     for item in items {
@@ -253,9 +284,10 @@ extension EvaluationRun {
   }
 
   /// Whether `o` equals one of `operands` (the same node always does).
-  func contains(_ o: Operand, item: FHIRPathItem, in operands: [Operand])
+  mutating func contains(_ o: Operand, item: FHIRPathItem, in operands: [Operand])
     throws(FHIRPathEvaluationError) -> Bool
   {
+    try charge(operands.count)
     for k in operands {
       if case .noValue(let x) = o, case .noValue(let y) = k, x == y { return true }
       if case .complex(let x) = o, case .complex(let y) = k, x == y { return true }

@@ -9,6 +9,7 @@ extension EvaluationRun {
     _ frame: Frame, into out: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
     guard let s = try stringInput(input) else { return }
+    try charge(bytes: s.count)
     switch function {
     case .length:
       out.append(.value(.integer(Int64(FHIRPathString.length(s)))))
@@ -23,6 +24,7 @@ extension EvaluationRun {
       out.append(.value(.string(Array(s[range]))))
     case .indexOf:
       guard let sub = try stringArgument(argument(args, 0), frame) else { return }
+      try chargeSearch(s, sub)
       out.append(.value(.integer(Int64(FHIRPathString.indexOf(s, sub)))))
     case .substring:
       guard let start = try integerArgument(argument(args, 0), frame) else { return }
@@ -36,6 +38,7 @@ extension EvaluationRun {
       }
     case .startsWith, .endsWith, .contains:
       guard let other = try stringArgument(argument(args, 0), frame) else { return }
+      try chargeSearch(s, other)
       let result =
         switch function {
         case .startsWith: FHIRPathString.startsWith(s, other)
@@ -47,21 +50,37 @@ extension EvaluationRun {
       guard let pattern = try stringArgument(argument(args, 0), frame),
         let substitution = try stringArgument(argument(args, 1), frame)
       else { return }
+      try chargeSearch(s, pattern)
+      try charge(bytes: substitution.count)
       out.append(.value(.string(FHIRPathString.replace(s, pattern, with: substitution))))
     case .matches:
       guard let regex = try regex(forCall: call, pattern: argument(args, 0), frame) else { return }
-      out.append(.value(.boolean(try regex.isMatch(s))))
+      var regexSteps = 0
+      let found = try regex.isMatch(s, steps: &regexSteps)
+      try charge(regexSteps)
+      out.append(.value(.boolean(found)))
     case .replaceMatches:
       guard let regex = try regex(forCall: call, pattern: argument(args, 0), frame),
         let substitution = try stringArgument(argument(args, 1), frame)
       else { return }
-      out.append(.value(.string(try regex.replacingMatches(in: s, with: substitution))))
+      var regexSteps = 0
+      let replaced = try regex.replacingMatches(in: s, with: substitution, steps: &regexSteps)
+      try charge(regexSteps)
+      try charge(bytes: replaced.count)
+      out.append(.value(.string(replaced)))
     case .split:
       guard let separator = try stringArgument(argument(args, 0), frame) else { return }
+      try chargeSearch(s, separator)
       Self.split(s, separator: separator, into: &out)
     default:
       throw FHIRPathEvaluationError(.invalidOperandTypes)
     }
+  }
+
+  /// Takes steps for searching `sub` in `s` (a naive search compares up to `sub.count` bytes
+  /// at each position).
+  mutating func chargeSearch(_ s: [UInt8], _ sub: [UInt8]) throws(FHIRPathEvaluationError) {
+    try charge(bytes: s.count &* (1 &+ sub.count >> 4))
   }
 
   /// The pattern of a `matches` / `replaceMatches` call: compiled with the expression when it
@@ -117,7 +136,9 @@ extension EvaluationRun {
     for (k, item) in input.enumerated() {
       if k > 0 { text.append(contentsOf: separator) }
       if let v = try scalar(item) { v.appendText(to: &text) }
+      try charge(bytes: separator.count)
     }
+    try charge(bytes: text.count)
     out.append(.value(.string(text)))
   }
 }

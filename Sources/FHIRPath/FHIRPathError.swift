@@ -45,6 +45,8 @@ package struct FHIRPathEvaluationError: Error, Equatable, Sendable {
     case invalidArgument
     /// `repeat()` produced more items than the evaluator allows.
     case tooManyItems
+    /// The evaluations of one resource took more steps than the evaluator's step limit.
+    case stepLimitExceeded
   }
 
   package var code: Code
@@ -80,6 +82,7 @@ extension FHIRPathEvaluationError.Code: CustomStringConvertible {
     case .invalidValue: "a value does not parse as its FHIR type"
     case .invalidArgument: "function argument of the wrong type"
     case .tooManyItems: "repeat() produced too many items"
+    case .stepLimitExceeded: "the FHIRPath step limit for one resource is reached"
     }
   }
 }

@@ -505,7 +505,17 @@ extension FHIRPathRegex {
 
   /// Whether the pattern matches anywhere in `input` (.NET `Regex.IsMatch`).
   package func isMatch(_ input: [UInt8]) throws(FHIRPathEvaluationError) -> Bool {
+    var steps = 0
+    return try isMatch(input, steps: &steps)
+  }
+
+  /// ``isMatch(_:)``, adding the backtracking steps the search took to `steps` (for the
+  /// evaluator's budget across many searches).
+  package func isMatch(_ input: [UInt8], steps: inout Int) throws(FHIRPathEvaluationError)
+    -> Bool
+  {
     var m = matcher(for: FHIRPathString.scalars(input))
+    defer { steps &+= m.steps }
     return try m.search(from: 0) != nil
   }
 
@@ -518,7 +528,16 @@ extension FHIRPathRegex {
   /// Every non-overlapping match, left to right; after an empty match the next search starts
   /// one scalar later (.NET `Regex.Matches`).
   package func allMatches(in scalars: [UInt32]) throws(FHIRPathEvaluationError) -> [RegexMatch] {
+    var steps = 0
+    return try allMatches(in: scalars, steps: &steps)
+  }
+
+  /// ``allMatches(in:)``, adding the backtracking steps taken to `steps`.
+  func allMatches(in scalars: [UInt32], steps: inout Int) throws(FHIRPathEvaluationError)
+    -> [RegexMatch]
+  {
     var m = matcher(for: scalars)
+    defer { steps &+= m.steps }
     var result: [RegexMatch] = []
     var from = 0
     while from <= scalars.count, let found = try m.search(from: from) {
@@ -534,8 +553,16 @@ extension FHIRPathRegex {
   package func replacingMatches(in input: [UInt8], with substitution: [UInt8])
     throws(FHIRPathEvaluationError) -> [UInt8]
   {
+    var steps = 0
+    return try replacingMatches(in: input, with: substitution, steps: &steps)
+  }
+
+  /// ``replacingMatches(in:with:)``, adding the backtracking steps taken to `steps`.
+  package func replacingMatches(
+    in input: [UInt8], with substitution: [UInt8], steps: inout Int
+  ) throws(FHIRPathEvaluationError) -> [UInt8] {
     let scalars = FHIRPathString.scalars(input)
-    let matches = try allMatches(in: scalars)
+    let matches = try allMatches(in: scalars, steps: &steps)
     guard !matches.isEmpty else { return input }
     // Byte offset of each scalar index, so copies take whole byte ranges.
     var offsets: [Int] = []

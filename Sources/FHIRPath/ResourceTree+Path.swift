@@ -1,15 +1,20 @@
 import ByteJSON
+import FHIRModel
 
 extension ResourceTree {
   /// The element path of a node, FHIRPath style, with array positions:
-  /// `Patient.contact[0].name.given[1]`. Names come from the model's element names (for choice
-  /// elements the typed name, `valueQuantity`), never from values.
+  /// `Patient.contact[0].name.given[1]`.
+  ///
+  /// Every name comes from the R4 model, never from the line: the resource type for a resource
+  /// at the root, the element's name for the others, with the type suffix of a choice element
+  /// (`valueQuantity`). So a path can be shown in any message: it carries no byte of the input.
+  /// (`bytes` is not read; it is kept for the callers' convenience.)
   package func path(of node: Int32, bytes: UnsafeRawBufferPointer) -> String {
     var parts: [String] = []
     var current = node
     while current >= 0 {
       let n = nodes[Int(current)]
-      var part = name(of: n, bytes: bytes)
+      var part = Self.modelName(of: n)
       if n.isInArray { part += "[\(n.index)]" }
       parts.append(part)
       current = n.parent
@@ -17,43 +22,48 @@ extension ResourceTree {
     return parts.reversed().joined(separator: ".")
   }
 
-  /// The path of a failure: the parent's path and the offending member's key.
+  /// The path of a failure: the path of the node the offending member belongs to, followed by
+  /// the member's name only when that name is an element of the node in the R4 model (a value
+  /// of the wrong kind), spelled as the model spells it. A key R4 does not know there (an
+  /// unknown element, `resourceType` out of place, a key with escapes) is never shown: the
+  /// column of the message points at it instead, since a key can carry patient text.
   package func path(of failure: Failure, tape: Tape, bytes: UnsafeRawBufferPointer) -> String {
-    var path = failure.parent >= 0 ? self.path(of: failure.parent, bytes: bytes) : ""
-    if failure.keyToken >= 0 {
+    guard failure.parent >= 0 else { return "" }
+    var path = self.path(of: failure.parent, bytes: bytes)
+    if failure.keyToken >= 0, let structure = memberStructure(of: failure.parent) {
       let key = tape[Int(failure.keyToken)]
-      let text = Self.printableKey(UnsafeRawBufferPointer(rebasing: bytes[key.range]))
-      path += path.isEmpty ? text : "." + text
+      if !key.hasEscapes,
+        let match = R4.child(UnsafeRawBufferPointer(rebasing: bytes[key.range]), of: structure)
+      {
+        path += "." + Self.elementName(match.element, type: match.type)
+      }
     }
     return path
   }
 
-  /// The member name of a node as written (`valueQuantity`, `birthDate`; the resource type for
-  /// the root).
-  func name(of node: Node, bytes: UnsafeRawBufferPointer) -> String {
-    if node.keyToken < 0 {
-      let start = Int(node.nameStart)
-      return String(decoding: bytes[start..<start + Int(node.nameLength)], as: UTF8.self)
-    }
-    return Self.memberName(node, bytes: bytes)
+  /// The model's name of a node: the resource type of the root, else the element's name (with
+  /// a choice element's type suffix).
+  static func modelName(of node: Node) -> String {
+    node.parent < 0 ? node.type.name : elementName(node.element, type: node.type)
   }
 
-  private static func memberName(_ node: Node, bytes: UnsafeRawBufferPointer) -> String {
-    // The key without a leading `_`: base name plus the choice suffix as written.
-    let start = Int(node.nameStart)
-    var end = start + Int(node.nameLength)
-    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-    return printableKey(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+  /// An element's member name for a node of `type`: `birthDate`, `valueQuantity`.
+  static func elementName(_ element: ElementID, type: FHIRType) -> String {
+    let name = R4.name(of: element)
+    guard R4.isChoice(element) else { return name }
+    let typeName = type.name
+    return name + typeName.prefix(1).uppercased() + typeName.dropFirst()
   }
 
-  /// A key made safe for a message: at most 64 characters, non-printable ASCII as `?`.
-  static func printableKey(_ key: UnsafeRawBufferPointer) -> String {
-    var out: [UInt8] = []
-    for b in key.prefix(64) {
-      out.append(b < 0x20 || b == 0x7F ? UInt8(ascii: "?") : b)
-    }
-    if key.count > 64 { out.append(contentsOf: "…".utf8) }
-    return String(decoding: out, as: UTF8.self)
+  /// The structure in which the members of `node`'s JSON object were looked up: a resource's
+  /// own, `Element`'s for a primitive (its `_x` object), else the one its element names
+  /// (a backbone element's own, a complex type's).
+  func memberStructure(of node: Int32) -> StructureID? {
+    let n = nodes[Int(node)]
+    if n.isResource { return R4.structure(of: n.type) }
+    if n.isPrimitive { return FHIRType.named("Element").flatMap { R4.structure(of: $0) } }
+    let key = Self.elementName(n.element, type: n.type)
+    return R4.child(key, of: R4.parent(of: n.element))?.structure
   }
 }
 

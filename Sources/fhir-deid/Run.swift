@@ -1,5 +1,6 @@
 import ArgumentParser
 import FHIRDeid
+import FHIRPath
 import NDJSONStream
 
 #if canImport(Glibc)
@@ -104,6 +105,13 @@ struct Run: ParsableCommand {
   var processingErrors: ProcessingErrorsOption?
 
   @Option(
+    name: .customLong("max-fhirpath-steps"),
+    help: ArgumentHelp(
+      "The most FHIRPath steps the rules may take on one line (default: 100000000); a line that needs more is a processing error.",
+      valueName: "N"))
+  var maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
+
+  @Option(
     name: .customLong("seed"),
     help: ArgumentHelp(
       "Make perturb reproducible: the same seed, keys and input give the same output, whatever -j or sharding.",
@@ -137,6 +145,9 @@ struct Run: ParsableCommand {
     }
     if let jobs, !(1...256).contains(jobs) {
       throw ValidationError("--jobs must be from 1 to 256")
+    }
+    if maxFHIRPathSteps < 1 {
+      throw ValidationError("--max-fhirpath-steps must be at least 1")
     }
     if output != nil && outputDir != nil {
       throw ValidationError("--output and --output-dir cannot be used together")

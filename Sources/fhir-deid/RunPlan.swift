@@ -53,7 +53,8 @@ struct RunPlan {
     let today = options.today.flatMap(LocalDate.parse) ?? LocalDate.today()
     var settings = EngineSettings(
       dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),
-      encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed)
+      encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed,
+      maxFHIRPathSteps: options.maxFHIRPathSteps)
     // Fail-closed tests make one method fail on every node (README, "Testing").
     if let fault = getenv("FHIR_DEID_TEST_FAULT") {
       guard let method = Rule.Method(rawValue: String(cString: fault)) else {
@@ -115,14 +116,18 @@ struct RunPlan {
     let jobs = self.jobs
     let policy = options.invalidInput
     let anonymizer = self.anonymizer
-    let prefixes = self.prefixes
-    let makeWorker: @Sendable () -> any BatchWorker = {
-      RecordWorker(
-        engine: anonymizer.makeWorker(), inputNames: names, prefixes: prefixes, policy: policy,
-        skipProcessingErrors: anonymizer.configuration.processingErrors == .skip)
-    }
 
-    for (target, group) in outputPlan() {
+    for (target, range) in outputPlan() {
+      // A batch's source index counts from the start of its group: each group's workers get
+      // that group's names and date-shift prefixes.
+      let group = Array(inputs[range])
+      let groupNames = Array(names[range])
+      let groupPrefixes = Array(prefixes[range])
+      let makeWorker: @Sendable () -> any BatchWorker = {
+        RecordWorker(
+          engine: anonymizer.makeWorker(), inputNames: groupNames, prefixes: groupPrefixes,
+          policy: policy, skipProcessingErrors: anonymizer.configuration.processingErrors == .skip)
+      }
       let pipeline = Pipeline(
         options: PipelineOptions(
           jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
@@ -161,22 +166,26 @@ struct RunPlan {
     if status != .success { throw ReportedFailure(status: status) }
   }
 
-  /// Where each group of inputs goes: one stream, or one file per input with `--output-dir`.
-  func outputPlan() -> [(target: Output, group: [InputSource])] {
+  /// Where each group of inputs (a range of ``inputs``) goes: one stream, or one file per input
+  /// with `--output-dir`.
+  func outputPlan() -> [(target: Output, inputs: Range<Int>)] {
     if let dir = options.outputDir {
-      return inputs.map { input in
-        var name = FileIO.baseName(input.displayName)
+      return inputs.indices.map { i in
+        var name = FileIO.baseName(inputs[i].displayName)
         if options.gzip && !name.hasSuffix(".gz") { name += ".gz" }
         let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-        return (Output(target: .atomicFile(path: path), gzip: name.hasSuffix(".gz")), [input])
+        return (Output(target: .atomicFile(path: path), gzip: name.hasSuffix(".gz")), i..<i + 1)
       }
     }
     if let path = options.output, path != "-" {
       return [
-        (Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")), inputs)
+        (
+          Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")),
+          inputs.indices
+        )
       ]
     }
-    return [(Output(target: .standardOutput, gzip: options.gzip), inputs)]
+    return [(Output(target: .standardOutput, gzip: options.gzip), inputs.indices)]
   }
 
   struct Output {

@@ -106,6 +106,12 @@ struct RunReport {
           w.field("patientScopeFallbacks") { w in w.int(counters.patientScopeFallbacks) }
         }
       }
+      w.field("fhirPath") { w in
+        w.object { w in
+          w.field("stepLimit") { w in w.int(plan.anonymizer.settings.maxFHIRPathSteps) }
+          w.field("maxStepsPerLine") { w in w.int(counters.maxFHIRPathSteps) }
+        }
+      }
       w.field("rules") { w in
         w.array(Array(rules.indices)) { w, i in
           let c = i < counters.rules.count ? counters.rules[i] : EngineCounters.RuleCounts()

@@ -48,12 +48,22 @@ struct Select: ParsableCommand {
       valueName: "N"))
   var jobs: Int?
 
+  @Option(
+    name: .customLong("max-fhirpath-steps"),
+    help: ArgumentHelp(
+      "The most FHIRPath steps EXPR may take on one line (default: 100000000); a line that needs more is an error (exit 1).",
+      valueName: "N"))
+  var maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
+
   @Flag(name: [.short, .long], help: "Only errors on standard error (no summary, no warnings).")
   var quiet = false
 
   func validate() throws {
     if let jobs, !(1...256).contains(jobs) {
       throw ValidationError("--jobs must be from 1 to 256")
+    }
+    if maxFHIRPathSteps < 1 {
+      throw ValidationError("--max-fhirpath-steps must be at least 1")
     }
   }
 
@@ -89,10 +99,11 @@ struct Select: ParsableCommand {
     let format = format
     let showsValues = values
     let jobs = jobs ?? FileIO.availableCores()
+    let maxSteps = maxFHIRPathSteps
     let makeWorker: @Sendable () -> any BatchWorker = {
       SelectWorker(
         expression: compiled, inputNames: names, policy: policy, format: format,
-        showsValues: showsValues)
+        showsValues: showsValues, maxSteps: maxSteps)
     }
     let pipeline = Pipeline(options: PipelineOptions(jobs: jobs))
     let stats = Mutex(SelectStats())

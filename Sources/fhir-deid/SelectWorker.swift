@@ -31,7 +31,7 @@ struct SelectStats: Sendable {
 /// column, resource type and element path, never a value.
 final class SelectWorker: BatchWorker {
   private let expression: CompiledExpression
-  private let evaluator = FHIRPathEvaluator()
+  private let evaluator: FHIRPathEvaluator
   private let scanner = JSONScanner()
   private let inputNames: [String]
   /// The input names as JSON strings, for `--format json`.
@@ -47,9 +47,10 @@ final class SelectWorker: BatchWorker {
 
   init(
     expression: CompiledExpression, inputNames: [String], policy: InvalidInputPolicy,
-    format: SelectFormat, showsValues: Bool
+    format: SelectFormat, showsValues: Bool, maxSteps: Int
   ) {
     self.expression = expression
+    self.evaluator = FHIRPathEvaluator(stepLimit: maxSteps)
     self.inputNames = inputNames
     self.quotedNames = inputNames.map { name in
       var quoted: [UInt8] = []
@@ -105,12 +106,18 @@ final class SelectWorker: BatchWorker {
     try ResourceLoading.scan(line, with: scanner, into: &tape)
     try ResourceLoading.build(&tree, from: tape, line: line)
     items.removeAll(keepingCapacity: true)
+    evaluator.resetSteps()
     do {
       try evaluator.evaluate(
         expression, focus: 0, resource: 0, tree: tree, tape: tape, bytes: line, into: &items)
     } catch {
+      let why =
+        error.code == .stepLimitExceeded
+        ? "the expression needs more than \(evaluator.stepLimit) FHIRPath steps on this line "
+          + "(see --max-fhirpath-steps)"
+        : "FHIRPath evaluation failed: \(error)"
       throw RecordFailure(
-        .processing("FHIRPath evaluation failed: \(error)"), resourceType: tree[0].type.name,
+        .processing(why), resourceType: tree[0].type.name,
         path: error.node >= 0 ? tree.path(of: error.node, bytes: line) : nil)
     }
     guard !items.isEmpty else { return 0 }

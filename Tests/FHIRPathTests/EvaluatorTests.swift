@@ -402,6 +402,7 @@ extension FHIRPathEvaluationError.Code {
     case .invalidValue: "invalidValue"
     case .invalidArgument: "invalidArgument"
     case .tooManyItems: "tooManyItems"
+    case .stepLimitExceeded: "stepLimitExceeded"
     }
   }
 }

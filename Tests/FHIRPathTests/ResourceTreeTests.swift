@@ -155,26 +155,26 @@ import Testing
   @Test(arguments: [
     (
       #"{"resourceType":"DeviceComponent"}"#, ResourceTree.Failure.Kind.unknownResourceType,
-      "resourceType"
+      ""
     ),
     (#"{"id":"x"}"#, .missingResourceType, ""),
     (
       #"{"resourceType":"Claim","organization":{"reference":"x"}}"#, .unknownElement,
-      "Claim.organization"
+      "Claim"
     ),
     (
       #"{"resourceType":"Patient","name":[{"famly":"x"}]}"#, .unknownElement,
-      "Patient.name[0].famly"
+      "Patient.name[0]"
     ),
-    (#"{"resourceType":"Observation","value":1}"#, .unknownElement, "Observation.value"),
-    (#"{"resourceType":"Observation","valueFoo":1}"#, .unknownElement, "Observation.valueFoo"),
+    (#"{"resourceType":"Observation","value":1}"#, .unknownElement, "Observation"),
+    (#"{"resourceType":"Observation","valueFoo":1}"#, .unknownElement, "Observation"),
     (#"{"resourceType":"Patient","birthDate":{"x":1}}"#, .wrongKind, "Patient.birthDate"),
     (#"{"resourceType":"Patient","name":"x"}"#, .wrongKind, "Patient.name"),
     (#"{"resourceType":"Patient","name":[["x"]]}"#, .wrongKind, "Patient.name"),
     (#"{"resourceType":"Patient","contained":[{"id":"x"}]}"#, .missingResourceType, "Patient"),
     (
       #"{"resourceType":"Patient","name":[{"resourceType":"Patient"}]}"#, .unknownElement,
-      "Patient.name[0].resourceType"
+      "Patient.name[0]"
     ),
   ])
   func invalidResources(_ json: String, _ kind: ResourceTree.Failure.Kind, _ path: String) {

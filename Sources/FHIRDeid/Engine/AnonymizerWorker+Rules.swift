@@ -135,8 +135,9 @@ extension EngineCore {
           into: &items)
       } catch {
         throw RecordFailure(
-          .processing("FHIRPath evaluation failed: \(error)"), resourceType: tree[0].type.name,
-          path: tree.path(of: resource, bytes: bytes), rule: rule.index, isSkippable: false)
+          evaluating: rule, error, stepLimit: evaluator.stepLimit,
+          resourceType: tree[0].type.name,
+          path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
       }
       for item in items {
         guard case .node(let node) = item else {

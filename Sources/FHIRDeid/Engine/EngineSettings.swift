@@ -1,5 +1,8 @@
+import FHIRPath
+
 /// What a run supplies beyond the configuration file: keys (already resolved from the
-/// configuration, a key file or the environment) and the reference date of the ">89" rules.
+/// configuration, a key file or the environment), the reference date of the ">89" rules and
+/// the FHIRPath work limit.
 package struct EngineSettings: Sendable {
   package var dateShiftKey: [UInt8]
   package var cryptoHashKey: [UInt8]
@@ -15,16 +18,21 @@ package struct EngineSettings: Sendable {
   /// after the method has changed its node (so a half-done resource is at stake). Set by the
   /// `FHIR_DEID_TEST_FAULT` environment variable; nil in normal runs.
   package var injectedFault: Rule.Method?
+  /// The most FHIRPath steps the rules may take on one resource line (`--max-fhirpath-steps`;
+  /// see ``FHIRPathEvaluator/stepLimit``). A line that needs more is a processing error.
+  package var maxFHIRPathSteps: Int
 
   package init(
     dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],
-    today: (year: Int, month: Int, day: Int), perturbSeed: UInt64? = nil
+    today: (year: Int, month: Int, day: Int), perturbSeed: UInt64? = nil,
+    maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
   ) {
     self.dateShiftKey = dateShiftKey
     self.cryptoHashKey = cryptoHashKey
     self.encryptKey = encryptKey
     self.today = today
     self.perturbSeed = perturbSeed
+    self.maxFHIRPathSteps = maxFHIRPathSteps
   }
 
   var todayDay: DateText.Day { DateText.Day(year: today.year, month: today.month, day: today.day) }
@@ -50,6 +58,9 @@ package struct EngineCounters: Sendable {
   package var droppedComments = 0
   /// `null` values and empty or white-space-only strings dropped from the input (spec §2.1).
   package var droppedEmpty = 0
+  /// The most FHIRPath steps the rules took on one resource line (see
+  /// ``EngineSettings/maxFHIRPathSteps``).
+  package var maxFHIRPathSteps = 0
 
   package init(ruleCount: Int) {
     rules = Array(repeating: RuleCounts(), count: ruleCount)
@@ -66,6 +77,12 @@ package struct EngineCounters: Sendable {
     }
   }
 
+  /// Keeps the most steps one line took.
+  @inline(__always)
+  mutating func noteFHIRPathSteps(_ steps: Int) {
+    if steps > maxFHIRPathSteps { maxFHIRPathSteps = steps }
+  }
+
   package static func += (lhs: inout EngineCounters, rhs: EngineCounters) {
     for i in rhs.rules.indices where i < lhs.rules.count {
       lhs.rules[i].matched &+= rhs.rules[i].matched
@@ -76,11 +93,12 @@ package struct EngineCounters: Sendable {
     lhs.patientScopeFallbacks &+= rhs.patientScopeFallbacks
     lhs.droppedComments &+= rhs.droppedComments
     lhs.droppedEmpty &+= rhs.droppedEmpty
+    lhs.maxFHIRPathSteps = max(lhs.maxFHIRPathSteps, rhs.maxFHIRPathSteps)
   }
 
   var isZero: Bool {
     patientScopeFallbacks == 0 && droppedComments == 0 && droppedEmpty == 0
-      && !methods.contains { $0 != 0 }
+      && maxFHIRPathSteps == 0 && !methods.contains { $0 != 0 }
       && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
   }
 }

@@ -87,6 +87,11 @@ extension EngineCore {
         guard items.count <= 1 else { throw FHIRPathEvaluationError(.singletonExpected) }
         try setGeneralizedValue(of: node, to: items.first, bytes: bytes)
       } catch {
+        if error.code == .stepLimitExceeded {
+          throw RecordFailure(
+            evaluating: rule, error, stepLimit: evaluator.stepLimit,
+            resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes))
+        }
         throw RecordFailure(
           .processing("generalize case \(number + 1) failed: \(error)"),
           resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes),

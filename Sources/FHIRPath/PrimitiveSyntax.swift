@@ -73,6 +73,15 @@ package enum PrimitiveSyntax {
       case .text: return .normalized
       case .boolean: return .invalid
       case .integer, .decimal:
+        // The scanner checked the JSON number syntax: short plain numbers need no parse.
+        // At most 9 digits fit an Int32; at most 27 digits without exponent fit a .NET decimal.
+        if raw.count <= (family == .integer ? 9 : 27),
+          !raw.contains(where: { b in
+            b | 0x20 == UInt8(ascii: "e") || (family == .integer && b == UInt8(ascii: "."))
+          })
+        {
+          return .asWritten
+        }
         return parses(raw, as: family, fromString: false) ? .asWritten : .invalid
       case .date, .dateTime, .time:
         return parses(raw, as: family, fromString: false) ? .normalized : .invalid

@@ -37,6 +37,10 @@ let package = Package(
       ]),
 
     .target(name: "DeidTestSupport", path: "Tests/DeidTestSupport"),
+    // The checks of the libFuzzer targets (Tests/Fuzz/run), shared with the replay test.
+    .target(
+      name: "FuzzChecks", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "FHIRDeid"],
+      path: "Tests/Fuzz/Checks"),
     .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "DeidTestSupport"]),
     .testTarget(name: "NDJSONStreamTests", dependencies: ["NDJSONStream", "DeidTestSupport"]),
     .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
@@ -45,6 +49,7 @@ let package = Package(
     .testTarget(
       name: "FHIRDeidTests", dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
+    .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["DeidTestSupport"],
       exclude: []),

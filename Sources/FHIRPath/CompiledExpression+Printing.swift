@@ -155,8 +155,10 @@ extension CompiledExpression {
     case .time(let t):
       out.append(contentsOf: "@T".utf8)
       t.appendText(to: &out)
+    case .decimal(let d):
+      appendDecimal(d, to: &out)
     case .quantity(let q):
-      q.value.appendText(to: &out)
+      appendDecimal(q.value, to: &out)
       out.append(UInt8(ascii: " "))
       if q.isCalendarKeyword {
         out.append(contentsOf: q.unit)
@@ -165,6 +167,19 @@ extension CompiledExpression {
       }
     default:
       value.appendText(to: &out)
+    }
+  }
+
+  /// A decimal literal that compiles back to the same decimal.
+  ///
+  /// A literal with more than 28 significant digits is rounded, possibly to scale 0
+  /// (`7922816251426433759708790066.5` → `7922816251426433759708790066`). Written without a
+  /// point, that would read back as an integer literal, out of range; `.0` keeps it a decimal,
+  /// and the same rounding takes the extra digit away again.
+  static func appendDecimal(_ value: ExactDecimal, to out: inout [UInt8]) {
+    value.appendText(to: &out)
+    if value.scale == 0 && value.coefficient > UInt128(Int64.max) {
+      out.append(contentsOf: ".0".utf8)
     }
   }
 }

@@ -17,7 +17,11 @@ extension CompiledExpression {
     switch self[index] {
     case .binary(let op, _, _): return op.precedence
     case .unary: return 12
-    case .type(let op, _, _): return op == .ofType ? Self.primaryPrecedence : 9
+    case .type(let op, let operand, _):
+      // `ofType(T)`, and `is(T)` / `as(T)` on the implicit focus, print as calls.
+      if op == .ofType { return Self.primaryPrecedence }
+      if case .focus = self[operand] { return Self.primaryPrecedence }
+      return 9
     case .literal(let k):
       switch constants[Int(k)] {
       case .integer(let i) where i < 0: return 12
@@ -89,6 +93,11 @@ extension CompiledExpression {
       if op == .ofType {
         appendTarget(operand, to: &out)
         out.append(contentsOf: "ofType(".utf8)
+        appendType(types[Int(type)], to: &out)
+        out.append(UInt8(ascii: ")"))
+      } else if case .focus = self[operand] {
+        // `$this as T` would compile to a `$this` variable node, not to the implicit focus.
+        out.append(contentsOf: (op == .is ? "is(" : "as(").utf8)
         appendType(types[Int(type)], to: &out)
         out.append(UInt8(ascii: ")"))
       } else {

@@ -18,6 +18,18 @@ struct FuzzRegressionTests {
     try expectRoundTrip(input)
   }
 
+  /// fhirpath target: `as(T)` / `is(T)` on the implicit focus printed as `$this as T`, which
+  /// compiles to a `$this` variable node instead of the focus.
+  @Test(
+    "#8: is(T) and as(T) on the implicit focus print as calls",
+    arguments: [
+      "a+as(FHIR.Age)", "as(Age)", "is(Integer)", "as(Quantity).value", "a | is(String) | b",
+      "-as(Quantity)", "where(as(Age) > 3)", "a.as(Age)", "a as Age",
+    ])
+  func focusTypeOperatorRoundTrips(_ input: String) throws {
+    try expectRoundTrip(input)
+  }
+
   func expectRoundTrip(_ input: String) throws {
     let first = try FHIRPathCompiler.compile(input)
     let printed = first.canonicalText

@@ -47,7 +47,8 @@ let package = Package(
     .testTarget(
       name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
     .testTarget(
-      name: "FHIRDeidTests", dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "DeidTestSupport"]),
+      name: "FHIRDeidTests",
+      dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),
     .testTarget(

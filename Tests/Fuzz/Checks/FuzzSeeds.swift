@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRDeid
+import Synchronization
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -64,6 +65,9 @@ package enum FuzzSeeds {
       + String(repeating: "]", count: 32),
   ].map { Array($0.utf8) }
 
+  /// The Synthea seeds by `shared` folder: read once per process (16 MB of bundles).
+  static let syntheaCache = Mutex<[String: [[UInt8]]]>([:])
+
   /// The seed files of a checkout.
   struct Files {
     let root: String
@@ -125,6 +129,15 @@ package enum FuzzSeeds {
     /// `../shared/corpus/synthea-r4`, compact, one per type, by type name.
     func syntheaResources() -> [[UInt8]] {
       guard let shared else { return [] }
+      return syntheaCache.withLock { cache in
+        if let resources = cache[shared] { return resources }
+        let resources = readSyntheaResources(shared)
+        cache[shared] = resources
+        return resources
+      }
+    }
+
+    func readSyntheaResources(_ shared: String) -> [[UInt8]] {
       var shortest: [String: [UInt8]] = [:]
       for path in files(in: shared + "/corpus/synthea-r4") where path.hasSuffix(".json") {
         guard let bundle = read(path) else { continue }

@@ -37,14 +37,20 @@ let package = Package(
       ]),
 
     .target(name: "DeidTestSupport", path: "Tests/DeidTestSupport"),
+    // The checks of the libFuzzer targets (Tests/Fuzz/run), shared with the replay test.
+    .target(
+      name: "FuzzChecks", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "FHIRDeid"],
+      path: "Tests/Fuzz/Checks"),
     .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "DeidTestSupport"]),
     .testTarget(name: "NDJSONStreamTests", dependencies: ["NDJSONStream", "DeidTestSupport"]),
     .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
     .testTarget(
       name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
     .testTarget(
-      name: "FHIRDeidTests", dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "DeidTestSupport"]),
+      name: "FHIRDeidTests",
+      dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
+    .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),
     .testTarget(
       name: "CLITests", dependencies: ["DeidTestSupport"],
       exclude: []),

@@ -17,7 +17,11 @@ extension CompiledExpression {
     switch self[index] {
     case .binary(let op, _, _): return op.precedence
     case .unary: return 12
-    case .type(let op, _, _): return op == .ofType ? Self.primaryPrecedence : 9
+    case .type(let op, let operand, _):
+      // `ofType(T)`, and `is(T)` / `as(T)` on the implicit focus, print as calls.
+      if op == .ofType { return Self.primaryPrecedence }
+      if case .focus = self[operand] { return Self.primaryPrecedence }
+      return 9
     case .literal(let k):
       switch constants[Int(k)] {
       case .integer(let i) where i < 0: return 12
@@ -91,6 +95,11 @@ extension CompiledExpression {
         out.append(contentsOf: "ofType(".utf8)
         appendType(types[Int(type)], to: &out)
         out.append(UInt8(ascii: ")"))
+      } else if case .focus = self[operand] {
+        // `$this as T` would compile to a `$this` variable node, not to the implicit focus.
+        out.append(contentsOf: (op == .is ? "is(" : "as(").utf8)
+        appendType(types[Int(type)], to: &out)
+        out.append(UInt8(ascii: ")"))
       } else {
         out.append(contentsOf: text(of: operand, minimumPrecedence: 9))
         out.append(contentsOf: (op == .is ? " is " : " as ").utf8)
@@ -155,8 +164,10 @@ extension CompiledExpression {
     case .time(let t):
       out.append(contentsOf: "@T".utf8)
       t.appendText(to: &out)
+    case .decimal(let d):
+      appendDecimal(d, to: &out)
     case .quantity(let q):
-      q.value.appendText(to: &out)
+      appendDecimal(q.value, to: &out)
       out.append(UInt8(ascii: " "))
       if q.isCalendarKeyword {
         out.append(contentsOf: q.unit)
@@ -165,6 +176,19 @@ extension CompiledExpression {
       }
     default:
       value.appendText(to: &out)
+    }
+  }
+
+  /// A decimal literal that compiles back to the same decimal.
+  ///
+  /// A literal with more than 28 significant digits is rounded, possibly to scale 0
+  /// (`7922816251426433759708790066.5` → `7922816251426433759708790066`). Written without a
+  /// point, that would read back as an integer literal, out of range; `.0` keeps it a decimal,
+  /// and the same rounding takes the extra digit away again.
+  static func appendDecimal(_ value: ExactDecimal, to out: inout [UInt8]) {
+    value.appendText(to: &out)
+    if value.scale == 0 && value.coefficient > UInt128(Int64.max) {
+      out.append(contentsOf: ".0".utf8)
     }
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The engine through the binary: keys, date-shift scopes and prefixes, determinism, the report.
-@Suite struct EngineRunTests {
+@Suite(.timeLimit(.minutes(3))) struct EngineRunTests {
   static let patient =
     #"{"resourceType":"Patient","id":"p1","name":[{"family":"CANARY-F"}],"birthDate":"2000-01-15"}"#
 

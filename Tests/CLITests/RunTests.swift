@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Whole runs of the binary: determinism across jobs, reports, bulk mode, gzip, docs coverage.
-@Suite struct RunTests {
+@Suite(.timeLimit(.minutes(3))) struct RunTests {
   /// A few MB of varied synthetic resources (no real data), with blank and CRLF lines.
   static let corpus: String = {
     var lines: [String] = []

@@ -4,7 +4,7 @@ import Testing
 
 /// `fhir-deid select`: locations and types per match, values only with `--values`, the JSON
 /// format, exit statuses, and messages that never quote the data.
-@Suite struct SelectTests {
+@Suite(.timeLimit(.minutes(3))) struct SelectTests {
   /// Synthetic resources whose values all contain `CANARY` (never allowed on stderr).
   static let input =
     [

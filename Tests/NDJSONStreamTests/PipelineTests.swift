@@ -56,7 +56,8 @@ func expectedOutput(_ inputs: [[UInt8]], stopAtMarker: Bool = false) -> (bytes: 
   return (out, count)
 }
 
-@Suite("Pipeline")
+/// Every run goes through `PipelineWatchdog`, so a deadlock fails the test instead of hanging.
+@Suite("Pipeline", .timeLimit(.minutes(2)))
 struct PipelineTests {
   static let first = Fixtures.mixed(seed: 21, lines: 600, longLine: 3000)
   static let second = Fixtures.bom + Fixtures.mixed(seed: 22, lines: 300, longLine: 200)
@@ -67,9 +68,9 @@ struct PipelineTests {
   ) -> PipelineResult {
     let options = PipelineOptions(
       jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, gzipLevel: gzipLevel)
-    return Pipeline(options: options, progress: progress).run(inputs: inputs, to: target) {
-      UppercasingWorker()
-    }
+    return PipelineWatchdog.run(
+      Pipeline(options: options, progress: progress), inputs: inputs, to: target
+    ) { UppercasingWorker() }
   }
 
   @Test("output is the same for every job count and batch size", arguments: [64, 4096, 1 << 20])
@@ -229,8 +230,9 @@ struct PipelineTests {
     let path = directory.file("no/such/dir/out")
     for target in [OutputTarget.file(path: path), .atomicFile(path: path)] {
       let progress = PipelineProgress()
-      let result = Pipeline(options: PipelineOptions(jobs: 1), progress: progress).run(
-        inputs: [.standardInput], to: target
+      let result = PipelineWatchdog.run(
+        Pipeline(options: PipelineOptions(jobs: 1), progress: progress), inputs: [.standardInput],
+        to: target
       ) { IdentityWorker() }
       guard case .failed(let error) = result.outcome else {
         Issue.record("outcome \(result.outcome)")

@@ -145,7 +145,8 @@ import Testing
     #expect(reference.stdoutText.split(separator: "\n").count == 6000)
     for jobs in ["2", "4"] {
       let r = try select(["-j", jobs, "-q", "name.given"], input: input)
-      #expect(r.stdout == reference.stdout, "jobs \(jobs)")
+      // Bool(…): a failing `==` on large byte strings would make #expect diff them (minutes, #14).
+      #expect(Bool(r.stdout == reference.stdout), "jobs \(jobs)")
     }
   }
 }

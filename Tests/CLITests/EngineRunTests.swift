@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The engine through the binary: keys, date-shift scopes and prefixes, determinism, the report.
-@Suite struct EngineRunTests {
+@Suite(.timeLimit(.minutes(3))) struct EngineRunTests {
   static let patient =
     #"{"resourceType":"Patient","id":"p1","name":[{"family":"CANARY-F"}],"birthDate":"2000-01-15"}"#
 
@@ -39,7 +39,7 @@ import Testing
         ["-c", dir + "/rules.json", "--keys", dir + "/keys.json", "--stats", "-"], stdin: input,
         environment: env)
       #expect(fromEnv.status == 0 && fromFile.status == 0)
-      #expect(fromEnv.stdout == fromEnv2.stdout)
+      #expect(Bool(fromEnv.stdout == fromEnv2.stdout))
       #expect(fromEnv.stdout != fromFile.stdout)
       for r in [fromEnv, fromFile] {
         #expect(!r.stderr.contains("SECRET"))
@@ -91,7 +91,7 @@ import Testing
         ["-c", dir + "/rules.json", "-q", "--date-shift-scope", "file"],
         stdin: Data((Self.patient + "\n").utf8), environment: env)
       #expect(file.status == 0)
-      #expect(file.stdout == piped.stdout)
+      #expect(Bool(file.stdout == piped.stdout))
       #expect(file.stdout != bare.stdout)  // stdin without a prefix falls back to the id
     }
   }
@@ -121,7 +121,8 @@ import Testing
       #expect(one.status == 0)
       for jobs in [2, 3, 8] {
         let r = try FhirDeidBinary.run(base + ["-j", String(jobs)])
-        #expect(r.stdout == one.stdout, "\(preset) -j \(jobs)")
+        // Bool(…): a failing `==` on large byte strings would make #expect diff them (minutes, #14).
+        #expect(Bool(r.stdout == one.stdout), "\(preset) -j \(jobs)")
       }
     }
   }
@@ -187,7 +188,7 @@ import Testing
     let d = try FhirDeidBinary.run(base, stdin: input)
     let e = try FhirDeidBinary.run(base, stdin: input)
     #expect(a.status == 0)
-    #expect(a.stdout == b.stdout)
+    #expect(Bool(a.stdout == b.stdout))
     #expect(a.stdout != c.stdout)
     #expect(d.stdout != e.stdout)
     // A shard processed alone gives the same lines.

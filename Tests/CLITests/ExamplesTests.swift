@@ -5,7 +5,7 @@ import Testing
 /// Runs every folder of `examples/` as the README shows it: `command` from inside the folder,
 /// stdout compared with `expected.ndjson`, the exit status with `expected-status` (default 0).
 /// Inputs carry `CANARY` values; stderr must never contain one.
-@Suite struct ExamplesTests {
+@Suite(.timeLimit(.minutes(3))) struct ExamplesTests {
   static let examplesDirectory = Shared.packageRoot + "/examples"
 
   static var names: [String] {

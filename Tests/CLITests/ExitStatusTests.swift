@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Every exit code of the command-line contract, and messages that never echo input values.
-@Suite struct ExitStatusTests {
+@Suite(.timeLimit(.minutes(3))) struct ExitStatusTests {
   static let keepAll = Data(#"{"fhirVersion": "R4", "fhirPathRules": []}"#.utf8)
   static let patient = #"{"resourceType":"Patient","id":"p","name":[{"family":"CANARY-Fam"}]}"#
 

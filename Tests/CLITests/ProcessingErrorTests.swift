@@ -4,7 +4,7 @@ import Testing
 
 /// `processingErrors` (spec §6) with the methods that raise them: a failing generalize case is
 /// skippable, generalize on a complex element is not.
-@Suite struct ProcessingErrorTests {
+@Suite(.timeLimit(.minutes(3))) struct ProcessingErrorTests {
   static let ok = #"{"resourceType":"Patient","id":"p1","name":[{"family":"Ok"}]}"#
   /// `given` compared with a number: a processing error in the generalize case.
   static let failing =

@@ -4,7 +4,7 @@ import Testing
 
 /// Whole runs over the team's Synthea corpus (needs `../shared`; skipped without it): Microsoft's
 /// Safe Harbor sample configuration, our presets against it, and patient-scope date shifting.
-@Suite(.enabled(if: Shared.isAvailable), .serialized)
+@Suite(.enabled(if: Shared.isAvailable), .serialized, .timeLimit(.minutes(10)))
 struct SyntheaTests {
   static let keys = [
     "FHIR_DEID_CRYPTO_HASH_KEY": "test-hash-key", "FHIR_DEID_DATE_SHIFT_KEY": "test-shift-key",

@@ -1,10 +1,18 @@
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Runs the built `fhir-deid` binary (or a shell pipeline using it) and captures its output.
 package struct CommandResult: Sendable {
   package var status: Int32
   package var stdout: Data
   package var stderr: String
+  /// The command was killed for running longer than its time limit (a hang, #14); `status` is
+  /// then -1 and `stderr` starts by saying so.
+  package var timedOut = false
   package var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 }
 
@@ -28,6 +36,22 @@ package enum FhirDeidBinary {
   }()
 
   package static var path: String { buildDirectory + "/fhir-deid" }
+
+  /// How long one command may run before it is killed and reported as timed out, so that a hang
+  /// fails its test instead of the whole run (#14). `FHIR_DEID_TEST_TIMEOUT` (seconds) overrides
+  /// the default of 180 s. After one command has been killed, later ones are not started (they
+  /// time out at once), so a hang costs one time limit, not one per command.
+  package static let timeLimit: Int = {
+    if let text = ProcessInfo.processInfo.environment["FHIR_DEID_TEST_TIMEOUT"],
+      let seconds = Int(text), seconds > 0
+    {
+      return seconds
+    }
+    return 180
+  }()
+
+  /// Set when a command was killed for its time limit.
+  static let tripped = Atomic<Bool>(false)
 
   /// Runs `fhir-deid` with `arguments`, feeding `stdin`, from `directory`.
   package static func run(
@@ -53,6 +77,11 @@ package enum FhirDeidBinary {
     _ executable: String, _ arguments: [String], stdin: Data, in directory: String?,
     environment: [String: String]
   ) throws -> CommandResult {
+    if tripped.load(ordering: .relaxed) {
+      return CommandResult(
+        status: -1, stdout: Data(),
+        stderr: "[not started: an earlier command hung and was killed]\n", timedOut: true)
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -77,15 +106,37 @@ package enum FhirDeidBinary {
     process.standardInput = inHandle
     process.standardOutput = outHandle
     process.standardError = errHandle
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     try process.run()
+    var timedOut = false
+    if exited.wait(timeout: .now() + .seconds(timeLimit)) == .timedOut {
+      // Kill the whole tree (a `shell` pipeline's children too), then collect the exit.
+      timedOut = true
+      tripped.store(true, ordering: .relaxed)
+      killTree(process.processIdentifier)
+      exited.wait()
+    }
     process.waitUntilExit()
     try inHandle.close()
     try outHandle.close()
     try errHandle.close()
+    let stderr = String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self)
     return CommandResult(
-      status: process.terminationStatus,
+      status: timedOut ? -1 : process.terminationStatus,
       stdout: (try? Data(contentsOf: outFile)) ?? Data(),
-      stderr: String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self))
+      stderr: timedOut
+        ? "[killed after \(timeLimit) s: \(arguments.joined(separator: " "))]\n" + stderr : stderr,
+      timedOut: timedOut)
+  }
+
+  /// Sends SIGKILL to `pid` and all its descendants (found in /proc), children first.
+  static func killTree(_ pid: Int32) {
+    let path = "/proc/\(pid)/task/\(pid)/children"
+    if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+      for child in text.split(separator: " ").compactMap({ Int32($0) }) { killTree(child) }
+    }
+    _ = kill(pid, SIGKILL)
   }
 }
 

@@ -105,7 +105,10 @@ private func readInputs(
     let path = input.displayName
     let source = DecodingSource(
       FileDescriptorSource(descriptor: descriptor, path: path), path: path)
-    var framer = LineFramer(source: source, path: path, batchBytes: options.batchBytes)
+    var framer = LineFramer(
+      source: source, path: path, batchBytes: options.batchBytes,
+      maxLineBytes: options.maxLineBytes, longLines: options.longLines,
+      maxLines: options.maxLinesPerBatch)
     var compressedBefore = 0
     var stopped = false
     while !framer.isFinished {
@@ -136,7 +139,8 @@ private func readInputs(
     totals.blankLines += framer.blankLines
     totals.bytesRead += framer.bytesRead
     totals.compressedBytesRead += source.rawBytesRead
-    if stopped { break }
+    // A line too long with `.stopReading`: its worker stops the run, nothing after it is read.
+    if stopped || framer.stoppedAtLongLine { break }
     if let error = framer.failure {
       failure = error
       break
@@ -187,6 +191,9 @@ private func runWorker(
         } else {
           result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
         }
+        // The plain bytes stay with this worker: one batch with a huge line must not pin its
+        // size for the rest of the run.
+        if output.bytes.capacity > shared.maxPooledBytes { output.bytes = [] }
       } else {
         result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
       }

@@ -102,16 +102,19 @@ struct RunPlan {
     let policy = options.invalidInput
     let anonymizer = self.anonymizer
     let prefixes = self.prefixes
+    let maxLineBytes = options.maxLineBytes.bytes
     let makeWorker: @Sendable () -> any BatchWorker = {
       RecordWorker(
-        engine: anonymizer.makeWorker(), inputNames: names, prefixes: prefixes, policy: policy,
-        skipProcessingErrors: anonymizer.configuration.processingErrors == .skip)
+        anonymizer: anonymizer, inputNames: names, prefixes: prefixes, policy: policy,
+        skipProcessingErrors: anonymizer.configuration.processingErrors == .skip,
+        maxLineBytes: maxLineBytes)
     }
 
     for (target, group) in outputPlan() {
       let pipeline = Pipeline(
         options: PipelineOptions(
-          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
+          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil,
+          maxLineBytes: maxLineBytes, longLines: policy.longLines),
         progress: progress)
       let stats = Mutex(RunStats())
       let result = pipeline.run(
@@ -189,7 +192,7 @@ struct RunPlan {
     case .stopped(let error):
       if let failure = error as? LineFailure {
         Diagnostics.error(failure.message)
-        return failure.failure.isInvalidInput ? .dataError : .processingError
+        return failure.isInvalidInput ? .dataError : .processingError
       }
       Diagnostics.error(String(describing: error))
       return .ioError

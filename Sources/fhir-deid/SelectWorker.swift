@@ -39,6 +39,7 @@ final class SelectWorker: BatchWorker {
   private let policy: InvalidInputPolicy
   private let format: SelectFormat
   private let showsValues: Bool
+  private let maxLineBytes: Int
   private var tape = Tape()
   private var tree = ResourceTree()
   private var items: [FHIRPathItem] = []
@@ -47,8 +48,9 @@ final class SelectWorker: BatchWorker {
 
   init(
     expression: CompiledExpression, inputNames: [String], policy: InvalidInputPolicy,
-    format: SelectFormat, showsValues: Bool
+    format: SelectFormat, showsValues: Bool, maxLineBytes: Int
   ) {
+    self.maxLineBytes = maxLineBytes
     self.expression = expression
     self.inputNames = inputNames
     self.quotedNames = inputNames.map { name in
@@ -64,9 +66,23 @@ final class SelectWorker: BatchWorker {
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
     var stats = SelectStats()
     let input = batch.sourceIndex
+    var longest = 0
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
+        if ref.isTooLong {
+          let failure = LineFailure(
+            input: inputNames[input], tooLongLine: ref.number, limit: maxLineBytes)
+          stats.invalidInput &+= 1
+          if policy == .skip {
+            stats.skipped &+= 1
+            stats.messages.append("skipped " + failure.message)
+            continue
+          }
+          output.stop = failure
+          break
+        }
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
+        longest = max(longest, line.count)
         let mark = (bytes: output.bytes.count, lines: output.lines)
         do throws(RecordFailure) {
           let count = try select(line, input: input, number: ref.number, into: &output)
@@ -96,6 +112,12 @@ final class SelectWorker: BatchWorker {
       }
     }
     output.report = stats
+    if longest > RecordWorker.scratchReleaseBytes {
+      // One huge line must not keep its tape and tree for the rest of the run.
+      tape = Tape()
+      tree = ResourceTree()
+      items = []
+    }
   }
 
   /// Evaluates the expression on one line and appends its matches; returns how many.

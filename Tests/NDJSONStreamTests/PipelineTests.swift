@@ -84,7 +84,7 @@ struct PipelineTests {
     ]
     let texts = [Self.first, Self.second, [], Array("last\nline".utf8)]
     let expected = expectedOutput(texts)
-    let framed = texts.map(oracle)
+    let framed = texts.map { oracle($0) }
     for jobs in 1...8 {
       let result = run(
         inputs, to: .file(path: directory.file("out")), jobs: jobs,

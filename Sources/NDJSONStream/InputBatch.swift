@@ -27,9 +27,10 @@ package struct LineRef: Equatable, Sendable {
 /// A batch of whole lines (about `PipelineOptions.batchBytes`, at most
 /// `PipelineOptions.maxLinesPerBatch` lines) from one input.
 ///
-/// `bytes` is a stretch of the decoded input, newlines included, less the bytes of lines that
-/// are too long; `lines` says where each non-blank line is. Batches never mix inputs. The pipeline recycles the arrays once the worker
-/// returns, so a worker that keeps a copy only costs a copy-on-write later.
+/// `bytes` is a stretch of the decoded input, newlines included (less what was dropped of lines
+/// that are too long); `lines` says where each non-blank line is. Batches never mix inputs. The
+/// pipeline recycles the arrays once the worker returns, so a worker that keeps a copy only costs
+/// a copy-on-write later.
 package struct InputBatch: Sendable {
   /// 0, 1, 2, … across the whole run, in input order.
   package let sequence: Int

@@ -90,4 +90,14 @@ package protocol BatchWorker: AnyObject {
   ///
   /// `output` arrives empty (`bytes` cleared with its capacity kept, `lines` 0, `stop` nil).
   func process(_ batch: InputBatch, into output: inout OutputBatch)
+
+  /// Frees scratch space that grew for a huge line. Called right after `process` for a batch
+  /// that holds a line longer than `PipelineOptions.largeLineBytes`, while the pipeline still
+  /// counts the batch among the few large ones processed at once; memory kept after this is
+  /// outside that bound. The default does nothing.
+  func releaseScratch()
+}
+
+extension BatchWorker {
+  package func releaseScratch() {}
 }

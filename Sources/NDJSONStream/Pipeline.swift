@@ -164,12 +164,19 @@ private func runWorker(
     if !shared.cancelled.load(ordering: .relaxed)
       && sequence <= shared.stopSequence.load(ordering: .relaxed)
     {
+      // A huge line takes many times its size in the worker's scratch space: only so many
+      // are processed at once, and the worker frees that scratch before it lets go. The holder
+      // never waits for anything else, so this cannot deadlock.
+      let large = shared.isLarge(batch)
+      if large { shared.largeBatches.wait() }
+      defer { if large { shared.largeBatches.signal() } }
       if gzipLevel == nil { output.bytes = shared.takeOutputBuffer() }
       output.bytes.removeAll(keepingCapacity: true)
       output.lines = 0
       output.stop = nil
       output.report = nil
       worker.process(batch, into: &output)
+      if large { worker.releaseScratch() }
       result.lines = output.lines
       result.stop = output.stop
       result.report = output.report

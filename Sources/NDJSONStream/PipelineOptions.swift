@@ -32,6 +32,16 @@ package struct PipelineOptions: Sendable {
   package var maxLineBytes: Int
   /// What happens after a line longer than `maxLineBytes`.
   package var longLines: LongLines
+  /// A batch holding a line longer than this is a large batch: a worker's scratch space for it
+  /// (tape, tree, output) is many times the line, so only `maxLargeBatches` are processed at
+  /// once, and the worker releases that scratch afterwards. Default `batchBytes / 4`, so that
+  /// the scratch all workers may keep for lines up to this size stays a fraction of the batches
+  /// in flight.
+  package var largeLineBytes: Int
+  /// Large batches processed at the same time: `max(1, (jobs + 1) / 2)` by default, so that the
+  /// workers' scratch for huge lines grows with half the workers, as the in-flight bound
+  /// `2 × jobs + 2` does, and never with all of them.
+  package var maxLargeBatches: Int
   /// nil: plain output. 1…9: each batch's output is deflated on its worker into one gzip member,
   /// so the output is a multi-member gzip file (`gzip -dc` reads it).
   package var gzipLevel: Int32?
@@ -41,7 +51,8 @@ package struct PipelineOptions: Sendable {
   package init(
     jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil, gzipLevel: Int32? = nil,
     maxLineBytes: Int = PipelineOptions.defaultMaxLineBytes,
-    longLines: LongLines = .stopReading, maxLinesPerBatch: Int = 16384
+    longLines: LongLines = .stopReading, maxLinesPerBatch: Int = 16384,
+    largeLineBytes: Int? = nil, maxLargeBatches: Int? = nil
   ) {
     self.jobs = max(jobs, 1)
     self.batchBytes = max(batchBytes, 1)
@@ -50,6 +61,8 @@ package struct PipelineOptions: Sendable {
     self.maxLineBytes = min(max(maxLineBytes, 1), Self.largestMaxLineBytes)
     self.longLines = longLines
     self.maxLinesPerBatch = max(maxLinesPerBatch, 1)
+    self.largeLineBytes = max(largeLineBytes ?? self.batchBytes / 4, 1)
+    self.maxLargeBatches = max(maxLargeBatches ?? (self.jobs + 1) / 2, 1)
   }
 }
 

@@ -40,12 +40,9 @@ struct LineFailure: Error, Sendable {
 ///
 /// One instance per pipeline worker thread; it owns the engine's scratch space. The engine's
 /// scratch (tape, tree, per-node tables) grows with the longest line it has seen; after a batch
-/// with a line longer than `scratchReleaseBytes` the worker starts over with a fresh engine, so
-/// that one huge line does not keep its memory for the rest of the run.
+/// with a huge line the pipeline calls `releaseScratch`, and the worker starts over with a fresh
+/// engine, so that one huge line does not keep its memory for the rest of the run.
 final class RecordWorker: BatchWorker {
-  /// Lines longer than this make the worker drop its engine's scratch after their batch.
-  static let scratchReleaseBytes = 1 << 20
-
   private let anonymizer: Anonymizer
   private var engine: AnonymizerWorker
   private let inputNames: [String]
@@ -70,7 +67,6 @@ final class RecordWorker: BatchWorker {
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
     var stats = RunStats()
     let prefix = prefixes[batch.sourceIndex]
-    var longest = 0
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
         if ref.isTooLong {
@@ -86,7 +82,6 @@ final class RecordWorker: BatchWorker {
           break
         }
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
-        longest = max(longest, line.count)
         let mark = output.bytes.count
         do throws(RecordFailure) {
           let type = try engine.process(line, dateShiftPrefix: prefix, into: &output.bytes)
@@ -130,7 +125,12 @@ final class RecordWorker: BatchWorker {
     }
     stats.engine = engine.takeCounters()
     output.report = stats
-    if longest > Self.scratchReleaseBytes { engine = anonymizer.makeWorker() }
+  }
+
+  /// Replaces the engine by a fresh one: its tape, tree and per-node tables go with it. (The
+  /// counters were taken at the end of `process`; the hash cache is only a cache.)
+  func releaseScratch() {
+    engine = anonymizer.makeWorker()
   }
 
   static let emptyResourceTail = Array(

@@ -66,7 +66,6 @@ final class SelectWorker: BatchWorker {
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
     var stats = SelectStats()
     let input = batch.sourceIndex
-    var longest = 0
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
         if ref.isTooLong {
@@ -82,7 +81,6 @@ final class SelectWorker: BatchWorker {
           break
         }
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
-        longest = max(longest, line.count)
         let mark = (bytes: output.bytes.count, lines: output.lines)
         do throws(RecordFailure) {
           let count = try select(line, input: input, number: ref.number, into: &output)
@@ -112,12 +110,14 @@ final class SelectWorker: BatchWorker {
       }
     }
     output.report = stats
-    if longest > RecordWorker.scratchReleaseBytes {
-      // One huge line must not keep its tape and tree for the rest of the run.
-      tape = Tape()
-      tree = ResourceTree()
-      items = []
-    }
+  }
+
+  /// Drops the tape, tree and matches that grew for a huge line.
+  func releaseScratch() {
+    tape = Tape()
+    tree = ResourceTree()
+    items = []
+    text = []
   }
 
   /// Evaluates the expression on one line and appends its matches; returns how many.

@@ -1,4 +1,8 @@
 /// Where one line lies in a batch's bytes, and its number in its input.
+///
+/// A line longer than `PipelineOptions.maxLineBytes` is handed out too, so that workers can
+/// report or count it in line order, but without its bytes: `isTooLong` is set and the range is
+/// empty.
 package struct LineRef: Equatable, Sendable {
   /// Offset of the line's first byte in `InputBatch.bytes`.
   package var start: UInt32
@@ -6,22 +10,27 @@ package struct LineRef: Equatable, Sendable {
   package var end: UInt32
   /// 1-based line number within its input, counting blank lines.
   package var number: Int
+  /// The line is longer than the limit; its bytes were not kept (`start == end`).
+  package var isTooLong: Bool
 
-  package init(start: UInt32, end: UInt32, number: Int) {
+  package init(start: UInt32, end: UInt32, number: Int, isTooLong: Bool = false) {
     self.start = start
     self.end = end
     self.number = number
+    self.isTooLong = isTooLong
   }
 
   /// The line's bytes as a range of offsets into `InputBatch.bytes`.
   @inlinable package var range: Range<Int> { Int(start)..<Int(end) }
 }
 
-/// A batch of whole lines (about `PipelineOptions.batchBytes`) from one input.
+/// A batch of whole lines (about `PipelineOptions.batchBytes`, at most
+/// `PipelineOptions.maxLinesPerBatch` lines) from one input.
 ///
-/// `bytes` is a stretch of the decoded input, newlines included; `lines` says where each
-/// non-blank line is. Batches never mix inputs. The pipeline recycles the arrays once the worker
-/// returns, so a worker that keeps a copy only costs a copy-on-write later.
+/// `bytes` is a stretch of the decoded input, newlines included (less what was dropped of lines
+/// that are too long); `lines` says where each non-blank line is. Batches never mix inputs. The
+/// pipeline recycles the arrays once the worker returns, so a worker that keeps a copy only costs
+/// a copy-on-write later.
 package struct InputBatch: Sendable {
   /// 0, 1, 2, … across the whole run, in input order.
   package let sequence: Int
@@ -81,4 +90,14 @@ package protocol BatchWorker: AnyObject {
   ///
   /// `output` arrives empty (`bytes` cleared with its capacity kept, `lines` 0, `stop` nil).
   func process(_ batch: InputBatch, into output: inout OutputBatch)
+
+  /// Frees scratch space that grew for a huge line. Called right after `process` for a batch
+  /// that holds a line longer than `PipelineOptions.largeLineBytes`, while the pipeline still
+  /// counts the batch among the few large ones processed at once; memory kept after this is
+  /// outside that bound. The default does nothing.
+  func releaseScratch()
+}
+
+extension BatchWorker {
+  package func releaseScratch() {}
 }

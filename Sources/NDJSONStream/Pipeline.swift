@@ -105,7 +105,10 @@ private func readInputs(
     let path = input.displayName
     let source = DecodingSource(
       FileDescriptorSource(descriptor: descriptor, path: path), path: path)
-    var framer = LineFramer(source: source, path: path, batchBytes: options.batchBytes)
+    var framer = LineFramer(
+      source: source, path: path, batchBytes: options.batchBytes,
+      maxLineBytes: options.maxLineBytes, longLines: options.longLines,
+      maxLines: options.maxLinesPerBatch)
     var compressedBefore = 0
     var stopped = false
     while !framer.isFinished {
@@ -136,7 +139,8 @@ private func readInputs(
     totals.blankLines += framer.blankLines
     totals.bytesRead += framer.bytesRead
     totals.compressedBytesRead += source.rawBytesRead
-    if stopped { break }
+    // A line too long with `.stopReading`: its worker stops the run, nothing after it is read.
+    if stopped || framer.stoppedAtLongLine { break }
     if let error = framer.failure {
       failure = error
       break
@@ -160,12 +164,19 @@ private func runWorker(
     if !shared.cancelled.load(ordering: .relaxed)
       && sequence <= shared.stopSequence.load(ordering: .relaxed)
     {
+      // A huge line takes many times its size in the worker's scratch space: only so many
+      // are processed at once, and the worker frees that scratch before it lets go. The holder
+      // never waits for anything else, so this cannot deadlock.
+      let large = shared.isLarge(batch)
+      if large { shared.largeBatches.wait() }
+      defer { if large { shared.largeBatches.signal() } }
       if gzipLevel == nil { output.bytes = shared.takeOutputBuffer() }
       output.bytes.removeAll(keepingCapacity: true)
       output.lines = 0
       output.stop = nil
       output.report = nil
       worker.process(batch, into: &output)
+      if large { worker.releaseScratch() }
       result.lines = output.lines
       result.stop = output.stop
       result.report = output.report
@@ -187,6 +198,9 @@ private func runWorker(
         } else {
           result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
         }
+        // The plain bytes stay with this worker: one batch with a huge line must not pin its
+        // size for the rest of the run.
+        if output.bytes.capacity > shared.maxPooledBytes { output.bytes = [] }
       } else {
         result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
       }

@@ -59,6 +59,9 @@ final class PipelineShared: Sendable {
   let cancelled = Atomic<Bool>(false)
   /// The lowest sequence whose worker asked to stop; later batches need no processing.
   let stopSequence = Atomic<Int>(Int.max)
+  /// Counts the large batches (a line over `largeLineBytes`) that may be processed at once.
+  let largeBatches: DispatchSemaphore
+  let largeLineBytes: Int
   let capacity: Int
   let jobs: Int
   let maxPooledBytes: Int
@@ -68,6 +71,8 @@ final class PipelineShared: Sendable {
     jobs = options.jobs
     maxPooledBytes = max(options.batchBytes, 1 << 16) * 4
     slots = DispatchSemaphore(value: options.maxInFlight)
+    largeBatches = DispatchSemaphore(value: options.maxLargeBatches)
+    largeLineBytes = options.largeLineBytes
     var state = PipelineState(
       queue: Array(repeating: nil, count: options.maxInFlight),
       results: Array(repeating: nil, count: options.maxInFlight))
@@ -114,6 +119,13 @@ final class PipelineShared: Sendable {
   }
 
   // MARK: Workers
+
+  /// Whether `batch` holds a line longer than `largeLineBytes` (constant time for most batches:
+  /// only a batch longer than that can).
+  func isLarge(_ batch: InputBatch) -> Bool {
+    guard batch.bytes.count > largeLineBytes else { return false }
+    return batch.lines.contains { Int($0.end - $0.start) > largeLineBytes }
+  }
 
   /// Takes the oldest queued batch, or nil when the reader is done and the queue is empty.
   func dequeue() -> InputBatch? {

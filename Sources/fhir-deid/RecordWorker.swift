@@ -7,34 +7,61 @@ struct LineFailure: Error, Sendable {
   var input: String
   var line: Int
   var column: Int?
-  var failure: RecordFailure
+  /// Why, without position (no value of the line).
+  var reason: String
+  /// Invalid input (exit 65) rather than a processing error (exit 1).
+  var isInvalidInput: Bool
+
+  init(input: String, line: Int, column: Int?, failure: RecordFailure) {
+    self.input = input
+    self.line = line
+    self.column = column
+    self.reason = failure.reason
+    self.isInvalidInput = failure.isInvalidInput
+  }
+
+  /// A line longer than `--max-line-bytes` (invalid input; its bytes were never kept).
+  init(input: String, tooLongLine line: Int, limit: Int) {
+    self.input = input
+    self.line = line
+    self.column = nil
+    self.reason = "line longer than \(limit) bytes (--max-line-bytes)"
+    self.isInvalidInput = true
+  }
 
   var message: String {
     var text = "\(input):\(line)"
     if let column { text += ":\(column)" }
-    return text + ": " + failure.reason
+    return text + ": " + reason
   }
 }
 
 /// Turns each line of a batch into its output line with the anonymization engine.
 ///
-/// One instance per pipeline worker thread; it owns the engine's scratch space.
+/// One instance per pipeline worker thread; it owns the engine's scratch space. The engine's
+/// scratch (tape, tree, per-node tables) grows with the longest line it has seen; after a batch
+/// with a huge line the pipeline calls `releaseScratch`, and the worker starts over with a fresh
+/// engine, so that one huge line does not keep its memory for the rest of the run.
 final class RecordWorker: BatchWorker {
-  private let engine: AnonymizerWorker
+  private let anonymizer: Anonymizer
+  private var engine: AnonymizerWorker
   private let inputNames: [String]
   private let prefixes: [[UInt8]]
   private let policy: InvalidInputPolicy
   private let skipProcessingErrors: Bool
+  private let maxLineBytes: Int
 
   init(
-    engine: AnonymizerWorker, inputNames: [String], prefixes: [[UInt8]],
-    policy: InvalidInputPolicy, skipProcessingErrors: Bool
+    anonymizer: Anonymizer, inputNames: [String], prefixes: [[UInt8]],
+    policy: InvalidInputPolicy, skipProcessingErrors: Bool, maxLineBytes: Int
   ) {
-    self.engine = engine
+    self.anonymizer = anonymizer
+    self.engine = anonymizer.makeWorker()
     self.inputNames = inputNames
     self.prefixes = prefixes
     self.policy = policy
     self.skipProcessingErrors = skipProcessingErrors
+    self.maxLineBytes = maxLineBytes
   }
 
   func process(_ batch: InputBatch, into output: inout OutputBatch) {
@@ -42,6 +69,18 @@ final class RecordWorker: BatchWorker {
     let prefix = prefixes[batch.sourceIndex]
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
+        if ref.isTooLong {
+          let failure = LineFailure(
+            input: inputNames[batch.sourceIndex], tooLongLine: ref.number, limit: maxLineBytes)
+          stats.invalidInput += 1
+          if policy == .skip {
+            stats.skipped += 1
+            stats.messages.append("skipped " + failure.message)
+            continue
+          }
+          output.stop = failure
+          break
+        }
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
         let mark = output.bytes.count
         do throws(RecordFailure) {
@@ -86,6 +125,12 @@ final class RecordWorker: BatchWorker {
     }
     stats.engine = engine.takeCounters()
     output.report = stats
+  }
+
+  /// Replaces the engine by a fresh one: its tape, tree and per-node tables go with it. (The
+  /// counters were taken at the end of `process`; the hash cache is only a cache.)
+  func releaseScratch() {
+    engine = anonymizer.makeWorker()
   }
 
   static let emptyResourceTail = Array(

@@ -77,6 +77,13 @@ struct Run: ParsableCommand {
   var invalidInput: InvalidInputPolicy = .fail
 
   @Option(
+    name: .customLong("max-line-bytes"),
+    help: ArgumentHelp(
+      "The longest line accepted, in bytes, or with K, M or G (default 64M, at most 2G). A longer line is invalid input, found before it is read whole.",
+      valueName: "N"))
+  var maxLineBytes = ByteCount(bytes: PipelineOptions.defaultMaxLineBytes)
+
+  @Option(
     name: .customLong("keys"),
     help: ArgumentHelp(
       "A JSON file {\"dateShiftKey\", \"cryptoHashKey\", \"encryptKey\"} overriding the configuration's keys.",
@@ -148,6 +155,9 @@ struct Run: ParsableCommand {
     }
     if maxFHIRPathSteps < 1 {
       throw ValidationError("--max-fhirpath-steps must be at least 1")
+    }
+    if let problem = ByteCount.maxLineBytesProblem(maxLineBytes) {
+      throw ValidationError(problem)
     }
     if output != nil && outputDir != nil {
       throw ValidationError("--output and --output-dir cannot be used together")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FHIRDeid
+import NDJSONStream
 
 /// What to do with a line that is not a JSON object or not valid FHIR R4.
 enum InvalidInputPolicy: String, ExpressibleByArgument, CaseIterable {
@@ -7,6 +8,12 @@ enum InvalidInputPolicy: String, ExpressibleByArgument, CaseIterable {
   case fail
   /// Drop the line, count it and go on.
   case skip
+
+  /// What the reader does after a line longer than `--max-line-bytes`: with `fail` nothing after
+  /// it is read, with `skip` the reader passes over it.
+  var longLines: PipelineOptions.LongLines {
+    self == .fail ? .stopReading : .skipToNextLine
+  }
 }
 
 extension Run {

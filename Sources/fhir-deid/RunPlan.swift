@@ -116,6 +116,7 @@ struct RunPlan {
     let jobs = self.jobs
     let policy = options.invalidInput
     let anonymizer = self.anonymizer
+    let maxLineBytes = options.maxLineBytes.bytes
 
     for (target, range) in outputPlan() {
       // A batch's source index counts from the start of its group: each group's workers get
@@ -125,12 +126,14 @@ struct RunPlan {
       let groupPrefixes = Array(prefixes[range])
       let makeWorker: @Sendable () -> any BatchWorker = {
         RecordWorker(
-          engine: anonymizer.makeWorker(), inputNames: groupNames, prefixes: groupPrefixes,
-          policy: policy, skipProcessingErrors: anonymizer.configuration.processingErrors == .skip)
+          anonymizer: anonymizer, inputNames: groupNames, prefixes: groupPrefixes,
+          policy: policy, skipProcessingErrors: anonymizer.configuration.processingErrors == .skip,
+          maxLineBytes: maxLineBytes)
       }
       let pipeline = Pipeline(
         options: PipelineOptions(
-          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil),
+          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil,
+          maxLineBytes: maxLineBytes, longLines: policy.longLines),
         progress: progress)
       let stats = Mutex(RunStats())
       let result = pipeline.run(
@@ -212,7 +215,7 @@ struct RunPlan {
     case .stopped(let error):
       if let failure = error as? LineFailure {
         Diagnostics.error(failure.message)
-        return failure.failure.isInvalidInput ? .dataError : .processingError
+        return failure.isInvalidInput ? .dataError : .processingError
       }
       Diagnostics.error(String(describing: error))
       return .ioError

@@ -42,6 +42,13 @@ struct Select: ParsableCommand {
   var invalidInput: InvalidInputPolicy = .fail
 
   @Option(
+    name: .customLong("max-line-bytes"),
+    help: ArgumentHelp(
+      "The longest line accepted, in bytes, or with K, M or G (default 64M, at most 2G).",
+      valueName: "N"))
+  var maxLineBytes = ByteCount(bytes: PipelineOptions.defaultMaxLineBytes)
+
+  @Option(
     name: [.short, .customLong("jobs")],
     help: ArgumentHelp(
       "Worker threads (default: the number of available cores). Output is identical for every N.",
@@ -64,6 +71,9 @@ struct Select: ParsableCommand {
     }
     if maxFHIRPathSteps < 1 {
       throw ValidationError("--max-fhirpath-steps must be at least 1")
+    }
+    if let problem = ByteCount.maxLineBytesProblem(maxLineBytes) {
+      throw ValidationError(problem)
     }
   }
 
@@ -100,12 +110,15 @@ struct Select: ParsableCommand {
     let showsValues = values
     let jobs = jobs ?? FileIO.availableCores()
     let maxSteps = maxFHIRPathSteps
+    let maxLineBytes = maxLineBytes.bytes
     let makeWorker: @Sendable () -> any BatchWorker = {
       SelectWorker(
         expression: compiled, inputNames: names, policy: policy, format: format,
-        showsValues: showsValues, maxSteps: maxSteps)
+        showsValues: showsValues, maxSteps: maxSteps, maxLineBytes: maxLineBytes)
     }
-    let pipeline = Pipeline(options: PipelineOptions(jobs: jobs))
+    let pipeline = Pipeline(
+      options: PipelineOptions(
+        jobs: jobs, maxLineBytes: maxLineBytes, longLines: policy.longLines))
     let stats = Mutex(SelectStats())
     let result = pipeline.run(
       inputs: sources, to: .standardOutput, makeWorker: makeWorker,

@@ -39,6 +39,7 @@ final class SelectWorker: BatchWorker {
   private let policy: InvalidInputPolicy
   private let format: SelectFormat
   private let showsValues: Bool
+  private let maxLineBytes: Int
   private var tape = Tape()
   private var tree = ResourceTree()
   private var items: [FHIRPathItem] = []
@@ -47,8 +48,9 @@ final class SelectWorker: BatchWorker {
 
   init(
     expression: CompiledExpression, inputNames: [String], policy: InvalidInputPolicy,
-    format: SelectFormat, showsValues: Bool, maxSteps: Int
+    format: SelectFormat, showsValues: Bool, maxSteps: Int, maxLineBytes: Int
   ) {
+    self.maxLineBytes = maxLineBytes
     self.expression = expression
     self.evaluator = FHIRPathEvaluator(stepLimit: maxSteps)
     self.inputNames = inputNames
@@ -67,6 +69,18 @@ final class SelectWorker: BatchWorker {
     let input = batch.sourceIndex
     batch.bytes.withUnsafeBytes { raw in
       for ref in batch.lines {
+        if ref.isTooLong {
+          let failure = LineFailure(
+            input: inputNames[input], tooLongLine: ref.number, limit: maxLineBytes)
+          stats.invalidInput &+= 1
+          if policy == .skip {
+            stats.skipped &+= 1
+            stats.messages.append("skipped " + failure.message)
+            continue
+          }
+          output.stop = failure
+          break
+        }
         let line = UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
         let mark = (bytes: output.bytes.count, lines: output.lines)
         do throws(RecordFailure) {
@@ -97,6 +111,14 @@ final class SelectWorker: BatchWorker {
       }
     }
     output.report = stats
+  }
+
+  /// Drops the tape, tree and matches that grew for a huge line.
+  func releaseScratch() {
+    tape = Tape()
+    tree = ResourceTree()
+    items = []
+    text = []
   }
 
   /// Evaluates the expression on one line and appends its matches; returns how many.

@@ -85,7 +85,7 @@ struct PipelineTests {
     ]
     let texts = [Self.first, Self.second, [], Array("last\nline".utf8)]
     let expected = expectedOutput(texts)
-    let framed = texts.map(oracle)
+    let framed = texts.map { oracle($0) }
     for jobs in 1...8 {
       let result = run(
         inputs, to: .file(path: directory.file("out")), jobs: jobs,
@@ -281,6 +281,105 @@ struct PipelineTests {
     #expect(progress.linesWritten == result.linesWritten)
     #expect(progress.bytesWritten == result.bytesWritten)
     #expect(progress.inputIndex == 1)
+  }
+
+  @Test(
+    "#8: at most (jobs + 1) / 2 batches with a huge line are processed at once, each then releases its scratch"
+  )
+  func largeBatchesAreLimited() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    var input: [UInt8] = []
+    for index in 0..<60 {
+      let length = index % 3 == 0 ? 300 : 20
+      input += Array(repeating: UInt8(ascii: "a") + UInt8(index % 26), count: length) + [0x0A]
+    }
+    let path = directory.write("in.ndjson", input)
+    // batchBytes 256: lines over 64 bytes are large.
+    let options = PipelineOptions(jobs: 4, batchBytes: 256)
+    #expect(options.largeLineBytes == 64 && options.maxLargeBatches == 2)
+    let result = Pipeline(options: options).run(
+      inputs: [.file(path)], to: .file(path: directory.file("out"))
+    ) { GateWatchingWorker(threshold: 64) }
+    guard case .completed = result.outcome else {
+      Issue.record("outcome \(result.outcome)")
+      return
+    }
+    #expect(directory.read("out") == input)
+    #expect(GateWatchingWorker.most.load(ordering: .relaxed) <= 2)
+    #expect(GateWatchingWorker.large.load(ordering: .relaxed) >= 20)
+    #expect(
+      GateWatchingWorker.releases.load(ordering: .relaxed)
+        == GateWatchingWorker.large.load(ordering: .relaxed))
+  }
+
+  @Test("#8: a line too long stops reading there, or is passed over, as the options say")
+  func longLinesInThePipeline() {
+    let directory = TemporaryDirectory()
+    defer { directory.cleanup() }
+    let long = [UInt8](repeating: UInt8(ascii: "x"), count: 5000)
+    let inputs: [InputSource] = [
+      .file(directory.write("a.ndjson", Array("one\n".utf8) + long + Array("\nthree\n".utf8))),
+      .file(directory.write("b.ndjson", Array("four\n".utf8))),
+    ]
+    for policy in [PipelineOptions.LongLines.stopReading, .skipToNextLine] {
+      let options = PipelineOptions(
+        jobs: 2, batchBytes: 64, maxLineBytes: 1000, longLines: policy)
+      let result = Pipeline(options: options).run(
+        inputs: inputs, to: .file(path: directory.file("out"))
+      ) { GateWatchingWorker(threshold: .max) }
+      guard case .completed = result.outcome else {
+        Issue.record("outcome \(result.outcome)")
+        continue
+      }
+      let text = String(decoding: directory.read("out") ?? [], as: UTF8.self)
+      if policy == .stopReading {
+        #expect(text == "one\nTOO LONG 2\n")
+        #expect(result.linesRead == 2)
+        #expect(result.bytesRead < 2000, "nothing after the limit was read")
+      } else {
+        #expect(text == "one\nTOO LONG 2\nthree\nfour\n")
+        #expect(result.linesRead == 4)
+        #expect(result.bytesRead == 4 + 5000 + 7 + 5)
+      }
+    }
+  }
+}
+
+/// Copies lines, writes `TOO LONG <n>` for a line too long, and records how many batches with a
+/// line over `threshold` it processes at once (across all instances) and how often its scratch
+/// is released.
+final class GateWatchingWorker: BatchWorker {
+  static let current = Atomic<Int>(0)
+  static let most = Atomic<Int>(0)
+  static let large = Atomic<Int>(0)
+  static let releases = Atomic<Int>(0)
+  let threshold: Int
+
+  init(threshold: Int) { self.threshold = threshold }
+
+  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+    let isLarge = batch.lines.contains { Int($0.end - $0.start) > threshold }
+    if isLarge {
+      Self.large.add(1, ordering: .relaxed)
+      let now = Self.current.add(1, ordering: .relaxed).newValue
+      Self.most.max(now, ordering: .relaxed)
+      usleep(2000)
+    }
+    batch.bytes.withUnsafeBytes { all in
+      for line in batch.lines {
+        if line.isTooLong {
+          Array("TOO LONG \(line.number)".utf8).withUnsafeBytes { output.appendLine($0) }
+          continue
+        }
+        output.appendLine(UnsafeRawBufferPointer(rebasing: all[line.range]))
+      }
+    }
+    if isLarge { Self.current.subtract(1, ordering: .relaxed) }
+  }
+
+  func releaseScratch() {
+    Self.releases.add(1, ordering: .relaxed)
   }
 }
 

@@ -31,45 +31,70 @@ struct Framed: Equatable {
   var lines: [Line] = []
   var blankLines = 0
   var failure: StreamError?
+  var stoppedAtLongLine = false
 
   struct Line: Equatable, CustomStringConvertible {
     var number: Int
     var bytes: [UInt8]
+    /// Longer than the limit: handed out without its bytes.
+    var isTooLong = false
     var description: String {
-      "\(number):\(String(decoding: bytes, as: UTF8.self).debugDescription)"
+      isTooLong
+        ? "\(number):<too long>"
+        : "\(number):\(String(decoding: bytes.prefix(80), as: UTF8.self).debugDescription)"
     }
   }
 }
 
-/// Frames `data` (decoding gzip) read `chunk` bytes at a time, checking each batch's invariants.
+/// Frames `data` (decoding gzip) read `chunk` bytes at a time, checking each batch's invariants:
+/// lines point into the batch, a batch holds at most `maxLines` lines, and its bytes stay under
+/// `max(batchBytes, 2.5 × (maxLineBytes + 2))` (the carry under `max(…, maxLineBytes + 2)`).
 func frameAll(
-  _ data: [UInt8], chunk: Int, batchBytes: Int, failure: StreamError? = nil
+  _ data: [UInt8], chunk: Int, batchBytes: Int, failure: StreamError? = nil,
+  maxLineBytes: Int = PipelineOptions.defaultMaxLineBytes,
+  longLines: PipelineOptions.LongLines = .skipToNextLine, maxLines: Int = .max
 ) -> Framed {
   let source = DecodingSource(
     ChunkedSource(data, chunk: chunk, failure: failure), path: "t", stagingBytes: max(chunk, 2))
-  var framer = LineFramer(source: source, path: "t", batchBytes: batchBytes)
+  var framer = LineFramer(
+    source: source, path: "t", batchBytes: batchBytes, maxLineBytes: maxLineBytes,
+    longLines: longLines, maxLines: maxLines)
   var result = Framed()
   var bytes: [UInt8] = []
   var lines: [LineRef] = []
   var guardCount = 0
+  let bound = max(batchBytes, (maxLineBytes + 2) * 5 / 2 + 3)
   while !framer.isFinished {
     framer.nextBatch(bytes: &bytes, lines: &lines)
+    precondition(lines.count <= maxLines, "a batch holds at most maxLines lines")
+    precondition(bytes.count <= bound, "batch of \(bytes.count) bytes, bound \(bound)")
     for line in lines {
-      precondition(line.end <= bytes.count && line.start < line.end)
-      result.lines.append(.init(number: line.number, bytes: Array(bytes[line.range])))
+      precondition(line.end <= bytes.count)
+      if line.isTooLong {
+        precondition(line.start == line.end)
+        result.lines.append(.init(number: line.number, bytes: [], isTooLong: true))
+      } else {
+        precondition(line.start < line.end && line.end - line.start <= maxLineBytes)
+        result.lines.append(.init(number: line.number, bytes: Array(bytes[line.range])))
+      }
     }
     guardCount += 1
     precondition(guardCount < 10_000_000)
   }
   result.blankLines = framer.blankLines
   result.failure = framer.failure
+  result.stoppedAtLongLine = framer.stoppedAtLongLine
   precondition(framer.linesFramed == result.lines.count)
+  precondition(framer.longLineCount == result.lines.filter(\.isTooLong).count)
   return result
 }
 
-/// The framing rules, stated with `split`: LF separates, a trailing CR goes, empty lines are
-/// blank, a leading BOM goes.
-func oracle(_ input: [UInt8]) -> Framed {
+/// The framing rules, stated with `split`: LF separates, a trailing CR goes, lines of only
+/// spaces, tabs and CRs are blank, a leading BOM goes; a line longer than `maxLineBytes` is too
+/// long (and with `.stopReading` the last one).
+func oracle(
+  _ input: [UInt8], maxLineBytes: Int = .max, longLines: PipelineOptions.LongLines = .skipToNextLine
+) -> Framed {
   var data = input[...]
   if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
   var pieces = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -77,7 +102,13 @@ func oracle(_ input: [UInt8]) -> Framed {
   var result = Framed()
   for (index, piece) in pieces.enumerated() {
     let line = piece.last == 0x0D ? piece.dropLast() : piece
-    if line.isEmpty {
+    if line.count > maxLineBytes {
+      result.lines.append(.init(number: index + 1, bytes: [], isTooLong: true))
+      if longLines == .stopReading {
+        result.stoppedAtLongLine = true
+        break
+      }
+    } else if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
       result.blankLines += 1
     } else {
       result.lines.append(.init(number: index + 1, bytes: Array(line)))
@@ -133,9 +164,9 @@ enum Fixtures {
     for index in 0..<count {
       switch random.next(10) {
       case 0: break  // blank
-      case 1: out += Array("   \t ".utf8)  // whitespace-only: a line, not blank
+      case 1: out += Array("   \t ".utf8)  // whitespace-only: blank
       case 2: out += Array(repeating: UInt8(ascii: "x"), count: longLine + random.next(100))
-      case 3: out += [0x0D]  // CR alone before the LF: blank
+      case 3: out += [0x0D]  // CR alone before the LF (or CR CR LF): blank
       default:
         out += Array(#"{"resourceType":"Patient","id":"p\#(index)","a":"\#(index * 7)"}"#.utf8)
         if random.next(4) == 0 { out += Array("\r mid".utf8) }  // a CR not before LF stays
@@ -154,7 +185,8 @@ enum Fixtures {
     ("no final newline", Array("a\nbb\nccc".utf8)),
     ("final newline", Array("a\nbb\nccc\n".utf8)),
     ("blank lines", Array("\n\na\n\n\nb\n\n".utf8)),
-    ("whitespace lines", Array(" \n\t\n \r\n".utf8)),
+    ("whitespace lines", Array(" \n\t\n \r\n\r\r\n \t\r \n".utf8)),
+    ("whitespace then JSON", Array(" {}\n\t\n{} \r\n".utf8)),
     ("BOM", bom + Array("{}\n{}\n".utf8)),
     ("BOM only", bom),
     ("BOM then LF", bom + [0x0A, 0x41]),

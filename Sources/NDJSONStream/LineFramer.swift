@@ -15,17 +15,16 @@
 /// `maxLines` lines; the rest is carried into the next batch. A line longer than the batch grows
 /// the batch (doubling) until the line fits, but never past `maxLineBytes + 2` bytes for the line:
 /// a line whose content (without LF or CR LF) is longer than `maxLineBytes` is too long, found as
-/// soon as that many bytes without an LF are read. It is handed out in its place as a `LineRef`
-/// with `isTooLong` and an empty range (no line ever points at its bytes, and once it is known
-/// to be too long nothing more of it is kept): with `.stopReading` framing ends there; with
-/// `.skipToNextLine` the rest of it is read and thrown away up to its LF, whatever its length,
-/// and framing goes on. Whether a line is too long never depends on how the
-/// input arrives in reads.
+/// soon as `maxLineBytes + 2` bytes without an LF are read. It is handed out in its place as a
+/// `LineRef` with `isTooLong` and an empty range (no line ever points at its bytes, and once it
+/// is known to be too long nothing more of it is kept): with `.stopReading` framing ends there;
+/// with `.skipToNextLine` the rest of it is read and thrown away up to its LF, whatever its
+/// length, and framing goes on. Whether a line is too long never depends on how the input
+/// arrives in reads.
 ///
-/// Memory: a batch's `bytes` stay under `max(batchBytes, 2 × (maxLineBytes + 2))`; the carried
-/// part of a line is at most `max(batchBytes, maxLineBytes + 2)` and its array is released when it
-/// grew past `4 × batchBytes`. Reused arrays are otherwise not shrunk, so a steady state
-/// allocates nothing.
+/// Memory: a batch's `bytes` stay under `max(batchBytes, 2 × (maxLineBytes + 2))`, and so does
+/// the carry; the carry's array is released when it grew past `4 × batchBytes`. Reused arrays are
+/// otherwise not shrunk, so a steady state allocates nothing.
 package struct LineFramer<Source: ByteSource> {
   /// The source being framed.
   package private(set) var source: Source

@@ -8,7 +8,8 @@ enum ExitStatus: Int32 {
   case processingError = 1
   /// Bad command line (ArgumentParser's `ValidationError` maps here too).
   case usage = 64
-  /// Invalid input: not JSON, not a JSON object, not FHIR R4, truncated or corrupt gzip.
+  /// Invalid input: not JSON, not a JSON object, not FHIR R4, a line longer than
+  /// `--max-line-bytes`, truncated or corrupt gzip.
   case dataError = 65
   /// An input file cannot be opened.
   case noInput = 66

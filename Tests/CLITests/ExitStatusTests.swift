@@ -47,7 +47,7 @@ import Testing
     try withConfig { _, config in
       for line in [
         #"["CANARY"]"#, #"{"resourceType":"DeviceComponent","id":"CANARY"}"#,
-        #"{"id":"CANARY"}"#, #"{"resourceType":7}"#, "   ",
+        #"{"id":"CANARY"}"#, #"{"resourceType":7}"#,
       ] {
         let r = try FhirDeidBinary.run(["-c", config], stdin: Data((line + "\n").utf8))
         #expect(r.status == 65, "\(line)")

@@ -5,8 +5,7 @@ import Testing
 /// Inputs that Tests/Fuzz/run found breaking a property of the engine, kept as tests (issue 8).
 ///
 /// The engine's output must be one line of valid JSON (no duplicate keys: fhir-deid's own
-/// scanner rejects them). Cases whose fix belongs to `OutputWriter` (being reworked on another
-/// branch) are known issues: when the fix lands, `withKnownIssue` fails and the wrapper goes.
+/// scanner rejects them).
 @Suite("Fuzz regressions (engine)")
 struct FuzzRegressionTests {
   static let redactGender = config([#"{"path":"Patient.gender","method":"redact"}"#])
@@ -25,9 +24,8 @@ struct FuzzRegressionTests {
   func labelsOnEmptySecurity(_ line: String) throws {
     let harness = try EngineHarness(Self.redactGender)
     let output = try harness.run(line).get()
-    withKnownIssue("OutputWriter writes labels into an empty or non-array meta.security badly") {
-      try expectValidJSON(output)
-    }
+    try expectValidJSON(output)
+    #expect(output.components(separatedBy: #""security""#).count == 2)
   }
 
   /// The same in a nested resource (the crasher had `"security":[]` and many rules).
@@ -38,9 +36,7 @@ struct FuzzRegressionTests {
       + #""gender":"male","meta":{"security":[]}}}]}"#
     let harness = try EngineHarness(config([#"{"path":"nodesByType('code')","method":"redact"}"#]))
     let output = try harness.run(line).get()
-    withKnownIssue("OutputWriter writes labels into an empty meta.security badly") {
-      try expectValidJSON(output)
-    }
+    try expectValidJSON(output)
   }
 
   func expectValidJSON(_ text: String) throws {

@@ -354,9 +354,13 @@ struct OutputWriter {
         let mark = out.count
         let wasFirst = first
         member(key, first: &first, into: &out)
-        if ResourceTree.equals(name, "security"), tape[value].kind == .arrayStart {
+        if ResourceTree.equals(name, "security") {
+          // An array, or a single coding (written as an array) or null: labels go inside.
           let arrayMark = out.count
-          let wrote = writeArray(value, owner: node, shadow: false, into: &out)
+          let wrote =
+            tape[value].kind == .arrayStart
+            ? writeArray(value, owner: node, shadow: false, into: &out)
+            : writeValue(value, key: key, owner: node, shadow: false, into: &out)
           if wrote {
             out.removeLast()  // "]"
             appendLabels(labels, existing: existing, first: false, into: &out)

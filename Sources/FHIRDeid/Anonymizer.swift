@@ -49,12 +49,26 @@ package final class Anonymizer: Sendable {
         throw ConfigurationError("cryptoHashKey cannot be used: libcrypto error \(error)")
       }
     }
+    if usesHMACDateShift {
+      do {
+        _ = try HMACDateShift(
+          key: settings.dateShiftKey, range: configuration.parameters.dateShiftRange)
+      } catch {
+        throw ConfigurationError("dateShiftKey cannot be used: libcrypto error \(error)")
+      }
+    }
     if configuration.rules.contains(where: { $0.method == .encrypt }) {
       do { _ = try AESCBC(key: settings.encryptKey) } catch {
         throw ConfigurationError(
           "encryptKey cannot be used (it must be 16, 24 or 32 bytes of UTF-8): \(error)")
       }
     }
+  }
+
+  /// Whether `dateShift` rules derive their offset with the `hmac-sha256` algorithm.
+  var usesHMACDateShift: Bool {
+    configuration.dateShiftAlgorithm == .hmacSHA256
+      && configuration.neededKeys.contains(.dateShiftKey)
   }
 
   /// A worker with its own scratch space; one per thread.
@@ -126,6 +140,8 @@ struct EngineCore {
   let hmac: HMACSHA256?
   /// The `encrypt` cipher, when a rule encrypts (AESCBC is not thread-safe; a core is per thread).
   let aes: AESCBC?
+  /// The `hmac-sha256` date shifter, when a rule shifts dates with that algorithm.
+  var hmacDateShift: HMACDateShift?
   /// The resource whose noise hash `noiseResourceHash` is (perturb with a seed), or -1.
   var noiseResource: Int32 = -1
   var noiseResourceHash: UInt64 = 0
@@ -157,6 +173,11 @@ struct EngineCore {
       aes = try? AESCBC(key: anonymizer.settings.encryptKey)
     } else {
       aes = nil
+    }
+    if anonymizer.usesHMACDateShift {
+      hmacDateShift = try? HMACDateShift(
+        key: anonymizer.settings.dateShiftKey,
+        range: anonymizer.configuration.parameters.dateShiftRange)
     }
   }
 

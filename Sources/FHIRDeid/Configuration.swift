@@ -8,11 +8,24 @@ package struct Configuration: Sendable {
   package enum DateShiftScope: String, Sendable, CaseIterable {
     case resource, file, folder, patient
   }
+  /// How `dateShift` derives its offset from the key (a fhir-deid extension of the format).
+  package enum DateShiftAlgorithm: String, Sendable, CaseIterable {
+    /// Microsoft's fold of prefix and key into −50…50 (spec §4.3): drop-in, but the offset of
+    /// every resource can be found from the output alone (README, "Date shifting").
+    case microsoft
+    /// HMAC-SHA256 of the key over the scope's original id, uniform over ±1…R days
+    /// (`../shared/spec/cli.md`, "The hmac-sha256 date-shift algorithm").
+    case hmacSHA256 = "hmac-sha256"
+  }
 
   package struct Parameters: Sendable {
     package var dateShiftKey: String?
     package var dateShiftScope: DateShiftScope = .resource
     package var dateShiftFixedOffsetInDays: Int?
+    /// `dateShiftAlgorithm`; nil when the configuration does not name one (Microsoft's is used).
+    package var dateShiftAlgorithm: DateShiftAlgorithm?
+    /// `dateShiftRange`: the largest offset, in days, of the `hmac-sha256` algorithm.
+    package var dateShiftRange = Configuration.defaultDateShiftRange
     package var cryptoHashKey: String?
     package var encryptKey: String?
     package var enablePartialAgesForRedact = false
@@ -30,6 +43,11 @@ package struct Configuration: Sendable {
   package var warnings: [String] = []
 
   package init() {}
+
+  /// The `dateShiftRange` used when the configuration gives none.
+  package static let defaultDateShiftRange = 50
+  /// The accepted `dateShiftRange` values, in days (up to about ten years).
+  package static let dateShiftRanges = 1...3650
 }
 
 /// Why a configuration cannot be used. The message names the rule index and key; it may quote
@@ -163,6 +181,24 @@ private struct ConfigurationReader {
         }
         p.dateShiftFixedOffsetInDays = days
       default: throw typeError("parameters.dateShiftFixedOffsetInDays", v, "an integer or null")
+      }
+    }
+    if let v = member(members, "dateShiftAlgorithm") {
+      let names = Configuration.DateShiftAlgorithm.allCases.map(\.rawValue)
+      p.dateShiftAlgorithm = try enumValue(v, key: "parameters.dateShiftAlgorithm", names)
+        .flatMap(Configuration.DateShiftAlgorithm.init(rawValue:))
+    }
+    if let v = member(members, "dateShiftRange") {
+      let range = Configuration.dateShiftRanges
+      let expected = "an integer number of days from \(range.lowerBound) to \(range.upperBound)"
+      switch v.value {
+      case .null: break
+      case .number(let n), .string(let n):
+        guard let days = Int(n.trimmingSpaces), range.contains(days) else {
+          throw typeError("parameters.dateShiftRange", v, expected)
+        }
+        p.dateShiftRange = days
+      default: throw typeError("parameters.dateShiftRange", v, expected)
       }
     }
     p.enablePartialAgesForRedact = try bool(members, "enablePartialAgesForRedact")

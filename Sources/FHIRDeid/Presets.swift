@@ -465,6 +465,9 @@ enum PresetText {
 
   /// The parameters both Safe Harbor presets share, and the end of the text.
   private static let parametersEnd = #"""
+        // #3 a shifted date's offset is keyed on the original id with HMAC-SHA256, so it cannot
+        // be found from the output (Microsoft's algorithm can be undone without the key).
+        "dateShiftAlgorithm": "hmac-sha256",
         "enablePartialDatesForRedact": true,
         "enablePartialAgesForRedact": true,
         "enablePartialZipCodesForRedact": true,

@@ -25,6 +25,10 @@ enum Diagnostics {
     emit("fhir-deid: warning: " + message)
   }
 
+  /// A warning that `-q` does not hide (keys made up for the run, weak keys, a reversible
+  /// date shift): what makes the output less private is always said.
+  static func alwaysWarn(_ message: String) { emit("fhir-deid: warning: " + message) }
+
   static func note(_ message: String) {
     guard !isQuiet else { return }
     emit("fhir-deid: " + message)
@@ -37,18 +41,21 @@ enum Diagnostics {
     writeAll(2, bytes)
   }
 
-  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+  /// Writes all of `bytes` to `fd`; false after a write error (`errno` says which).
+  @discardableResult
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
+      guard let base = raw.baseAddress else { return true }
       var offset = 0
       while offset < raw.count {
         let n = write(fd, base + offset, raw.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
-          return
+          return false
         }
         offset += n
       }
+      return true
     }
   }
 }

@@ -10,60 +10,42 @@ import FHIRDeid
 /// Resolves the three keys of a run. Keys never come from the command line (they would show in
 /// `ps`): in increasing precedence, the configuration's `parameters`, the environment variables
 /// `FHIR_DEID_DATE_SHIFT_KEY`, `FHIR_DEID_CRYPTO_HASH_KEY`, `FHIR_DEID_ENCRYPT_KEY`, and a
-/// `--keys FILE` JSON object. A method that needs a key that is nowhere gets a random one for
-/// this run, with a warning; the keys themselves are never printed.
+/// `--keys FILE` JSON object. A key the rules need must be given and strong (at least 16 bytes)
+/// unless the run says otherwise: `--random-keys` makes a missing key a random one for this run
+/// only, `--allow-weak-keys` accepts a short one. Both say so on standard error whatever `-q`
+/// says, and in the run report. The keys themselves are never printed.
 struct Keys {
   var dateShift: String
   var cryptoHash: String
   var encrypt: String
+  /// The keys the rules needed and the run made up (`--random-keys`).
+  var random: [KeyName] = []
+  /// The keys the rules need that are shorter than ``KeyName/minimumStrongBytes``
+  /// (`--allow-weak-keys`).
+  var weak: [KeyName] = []
 
-  static let environment = (
-    dateShift: "FHIR_DEID_DATE_SHIFT_KEY", cryptoHash: "FHIR_DEID_CRYPTO_HASH_KEY",
-    encrypt: "FHIR_DEID_ENCRYPT_KEY"
-  )
+  /// What the run allows beyond strong keys given by the user.
+  struct Policy {
+    var randomKeys = false
+    var allowWeakKeys = false
+  }
 
-  static func resolve(configuration: Configuration, keyFile: String?) throws(ReportedFailure)
-    -> Keys
+  static func resolve(configuration: Configuration, keyFile: String?, policy: Policy)
+    throws(ReportedFailure) -> Keys
   {
-    var dateShift = configuration.parameters.dateShiftKey
-    var cryptoHash = configuration.parameters.cryptoHashKey
-    var encrypt = configuration.parameters.encryptKey
-    func env(_ name: String) -> String? {
-      guard let value = getenv(name) else { return nil }
-      let s = String(cString: value)
-      return s.isEmpty ? nil : s
+    var given: [KeyName: String] = [:]
+    given[.dateShiftKey] = configuration.parameters.dateShiftKey
+    given[.cryptoHashKey] = configuration.parameters.cryptoHashKey
+    given[.encryptKey] = configuration.parameters.encryptKey
+    for key in KeyName.allCases {
+      if let value = getenv(key.environmentVariable), value.pointee != 0 {
+        given[key] = String(cString: value)
+      }
     }
-    dateShift = env(environment.dateShift) ?? dateShift
-    cryptoHash = env(environment.cryptoHash) ?? cryptoHash
-    encrypt = env(environment.encrypt) ?? encrypt
     if let keyFile {
-      let text: [UInt8]
-      do { text = try FileIO.read(keyFile) } catch {
-        Diagnostics.error("cannot read key file \(keyFile): \(error.reason)")
-        throw ReportedFailure(status: .noInput)
-      }
-      guard case .success(let value) = JSONValue.parse(text), let members = value.members else {
-        Diagnostics.error("key file \(keyFile) is not a JSON object")
-        throw ReportedFailure(status: .configuration)
-      }
-      for member in members {
-        guard case .string(let key) = member.value, !key.isEmpty else {
-          Diagnostics.error("key file \(keyFile): '\(member.key)' must be a non-empty string")
-          throw ReportedFailure(status: .configuration)
-        }
-        switch member.key {
-        case "dateShiftKey": dateShift = key
-        case "cryptoHashKey": cryptoHash = key
-        case "encryptKey": encrypt = key
-        default:
-          Diagnostics.error(
-            "key file \(keyFile): unknown key name '\(member.key)' "
-              + "(dateShiftKey, cryptoHashKey, encryptKey)")
-          throw ReportedFailure(status: .configuration)
-        }
-      }
+      for (key, value) in try read(keyFile) { given[key] = value }
     }
-    if let encrypt {
+    if let encrypt = given[.encryptKey] {
       let bits = encrypt.utf8.count * 8
       guard bits == 128 || bits == 192 || bits == 256 else {
         Diagnostics.error(
@@ -72,29 +54,87 @@ struct Keys {
         throw ReportedFailure(status: .configuration)
       }
     }
-    let methods = Set(configuration.rules.map(\.method))
-    let needsDateShift =
-      methods.contains(.dateShift) && configuration.parameters.dateShiftFixedOffsetInDays == nil
-    // Microsoft's defaults: one random string serves as cryptoHashKey and encryptKey (Q18).
-    let randomHashKey = RandomKey.hex32()
-    if dateShift == nil && needsDateShift {
-      Diagnostics.warning(
-        "no dateShiftKey (configuration, \(environment.dateShift) or --keys): using a random key; "
-          + "shifted dates will not match across runs")
+
+    var keys = Keys(dateShift: "", cryptoHash: "", encrypt: "")
+    var problems: [String] = []
+    for key in configuration.neededKeys {
+      guard let value = given[key], !value.isEmpty else {
+        if policy.randomKeys {
+          keys.random.append(key)
+        } else {
+          problems.append(
+            "no \(key.rawValue), which the \(key.method.rawValue) rules need: give it in the "
+              + "configuration's parameters, in \(key.environmentVariable), or in a --keys FILE "
+              + "(fhir-deid keygen writes one); --random-keys uses a key for this run only")
+        }
+        continue
+      }
+      if key != .encryptKey, value.utf8.count < KeyName.minimumStrongBytes {
+        if policy.allowWeakKeys {
+          keys.weak.append(key)
+        } else {
+          problems.append(
+            "\(key.rawValue) has \(value.utf8.count) bytes; a key shorter than "
+              + "\(KeyName.minimumStrongBytes) bytes can be found from the output by trying keys "
+              + "(fhir-deid keygen writes strong ones; --allow-weak-keys accepts it)")
+        }
+      }
     }
-    if cryptoHash == nil && methods.contains(.cryptoHash) {
-      Diagnostics.warning(
-        "no cryptoHashKey (configuration, \(environment.cryptoHash) or --keys): using a random key; "
-          + "hashed values will not link across runs")
+    guard problems.isEmpty else {
+      for problem in problems { Diagnostics.error(problem) }
+      throw ReportedFailure(status: .configuration)
     }
-    if encrypt == nil && methods.contains(.encrypt) {
-      Diagnostics.warning(
-        "no encryptKey (configuration, \(environment.encrypt) or --keys): using a random key; "
-          + "encrypted values cannot be decrypted after this run")
+    for key in keys.random {
+      Diagnostics.alwaysWarn(
+        "--random-keys: \(key.rawValue) is random and lives for this run only; "
+          + Self.consequence(of: key))
     }
-    return Keys(
-      dateShift: dateShift ?? RandomKey.hex32(), cryptoHash: cryptoHash ?? randomHashKey,
-      encrypt: encrypt ?? randomHashKey)
+    for key in keys.weak {
+      Diagnostics.alwaysWarn(
+        "--allow-weak-keys: \(key.rawValue) is shorter than \(KeyName.minimumStrongBytes) "
+          + "bytes; whoever holds the output may find it by trying keys")
+    }
+    // Keys no rule needs are not used; random ones stand in for them.
+    keys.dateShift = given[.dateShiftKey].flatMap { $0.isEmpty ? nil : $0 } ?? RandomKey.hex32()
+    keys.cryptoHash = given[.cryptoHashKey].flatMap { $0.isEmpty ? nil : $0 } ?? RandomKey.hex32()
+    keys.encrypt = given[.encryptKey].flatMap { $0.isEmpty ? nil : $0 } ?? RandomKey.hex32()
+    return keys
+  }
+
+  private static func consequence(of key: KeyName) -> String {
+    switch key {
+    case .dateShiftKey: "dates shifted now will not match those of another run"
+    case .cryptoHashKey: "pseudonyms made now will not link with those of another run"
+    case .encryptKey: "values encrypted now cannot be decrypted after this run"
+    }
+  }
+
+  /// The keys of a `--keys FILE`: a JSON object of non-empty strings.
+  private static func read(_ keyFile: String) throws(ReportedFailure) -> [(KeyName, String)] {
+    let text: [UInt8]
+    do { text = try FileIO.read(keyFile) } catch {
+      Diagnostics.error("cannot read key file \(keyFile): \(error.reason)")
+      throw ReportedFailure(status: .noInput)
+    }
+    guard case .success(let value) = JSONValue.parse(text), let members = value.members else {
+      Diagnostics.error("key file \(keyFile) is not a JSON object")
+      throw ReportedFailure(status: .configuration)
+    }
+    var keys: [(KeyName, String)] = []
+    for member in members {
+      guard let name = KeyName(rawValue: member.key) else {
+        Diagnostics.error(
+          "key file \(keyFile): unknown key name '\(member.key)' "
+            + "(dateShiftKey, cryptoHashKey, encryptKey)")
+        throw ReportedFailure(status: .configuration)
+      }
+      guard case .string(let key) = member.value, !key.isEmpty else {
+        Diagnostics.error("key file \(keyFile): '\(member.key)' must be a non-empty string")
+        throw ReportedFailure(status: .configuration)
+      }
+      keys.append((name, key))
+    }
+    return keys
   }
 }
 

@@ -90,6 +90,25 @@ struct Run: ParsableCommand {
       valueName: "FILE"))
   var keys: String?
 
+  @Flag(
+    name: .customLong("random-keys"),
+    help:
+      "A key the rules need and nobody gave is random, for this run only (Microsoft's default; pseudonyms and shifted dates then match no other run)."
+  )
+  var randomKeys = false
+
+  @Flag(
+    name: .customLong("allow-weak-keys"),
+    help: "Accept a dateShiftKey or cryptoHashKey shorter than 16 bytes.")
+  var allowWeakKeys = false
+
+  @Option(
+    name: .customLong("date-shift-algorithm"),
+    help: ArgumentHelp(
+      "How dateShift derives offsets from the key: hmac-sha256 (cannot be undone without the key) or microsoft (Microsoft's, drop-in; overrides the configuration).",
+      valueName: "microsoft|hmac-sha256"))
+  var dateShiftAlgorithm: DateShiftAlgorithmOption?
+
   @Option(
     name: .customLong("date-shift-scope"),
     help: ArgumentHelp(

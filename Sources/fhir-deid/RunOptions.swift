@@ -38,6 +38,19 @@ enum DateShiftScopeOption: String, ExpressibleByArgument, CaseIterable {
   }
 }
 
+/// `--date-shift-algorithm`.
+enum DateShiftAlgorithmOption: String, ExpressibleByArgument, CaseIterable {
+  case microsoft
+  case hmacSHA256 = "hmac-sha256"
+
+  var algorithm: Configuration.DateShiftAlgorithm {
+    switch self {
+    case .microsoft: .microsoft
+    case .hmacSHA256: .hmacSHA256
+    }
+  }
+}
+
 /// `--processing-errors`.
 enum ProcessingErrorsOption: String, ExpressibleByArgument, CaseIterable {
   case raise, skip

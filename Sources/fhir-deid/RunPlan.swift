@@ -14,6 +14,9 @@ struct RunPlan {
   let configSource: String
   let configText: [UInt8]
   let anonymizer: Anonymizer
+  /// The keys the run made up (`--random-keys`) or accepted although weak.
+  let randomKeys: [KeyName]
+  let weakKeys: [KeyName]
   let inputs: [InputSource]
   let jobs: Int
   /// The date-shift prefix of each input.
@@ -49,7 +52,20 @@ struct RunPlan {
     if let policy = options.processingErrors {
       configuration.processingErrors = policy == .skip ? .skip : .raise
     }
-    let keys = try Keys.resolve(configuration: configuration, keyFile: options.keys)
+    if let algorithm = options.dateShiftAlgorithm {
+      configuration.parameters.dateShiftAlgorithm = algorithm.algorithm
+    }
+    let keys = try Keys.resolve(
+      configuration: configuration, keyFile: options.keys,
+      policy: Keys.Policy(randomKeys: options.randomKeys, allowWeakKeys: options.allowWeakKeys))
+    randomKeys = keys.random
+    weakKeys = keys.weak
+    if configuration.shiftsDatesReversiblyByDefault {
+      Diagnostics.alwaysWarn(
+        "\(path): dateShift uses Microsoft's algorithm, whose offsets can be recovered from the "
+          + "output alone; set \"dateShiftAlgorithm\" to \"hmac-sha256\" (or to \"microsoft\" "
+          + "to keep Microsoft's output and silence this warning), or use --date-shift-algorithm")
+    }
     let today = options.today.flatMap(LocalDate.parse) ?? LocalDate.today()
     var settings = EngineSettings(
       dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),

@@ -98,8 +98,17 @@ struct RunReport {
           }
         }
       }
+      w.field("keys") { w in
+        w.object { w in
+          w.field("random") { w in w.array(plan.randomKeys) { w, key in w.string(key.rawValue) } }
+          w.field("weak") { w in w.array(plan.weakKeys) { w, key in w.string(key.rawValue) } }
+        }
+      }
       w.field("dateShift") { w in
         w.object { w in
+          let configuration = plan.anonymizer.configuration
+          w.field("algorithm") { w in w.string(configuration.dateShiftAlgorithm.rawValue) }
+          w.field("range") { w in w.int(configuration.parameters.dateShiftRange) }
           w.field("scope") { w in
             w.string(plan.anonymizer.configuration.parameters.dateShiftScope.rawValue)
           }

@@ -26,11 +26,14 @@ import Testing
     try withFiles { dir in
       let input = Data((Self.patient + "\n").utf8)
       let env = [
-        "FHIR_DEID_CRYPTO_HASH_KEY": "SECRET-ENV-KEY",
-        "FHIR_DEID_DATE_SHIFT_KEY": "SECRET-ENV-SHIFT",
+        "FHIR_DEID_CRYPTO_HASH_KEY": "SECRET-ENV-KEY-0123456789",
+        "FHIR_DEID_DATE_SHIFT_KEY": "SECRET-ENV-SHIFT-0123456789",
       ]
-      try Data(#"{"cryptoHashKey":"SECRET-FILE-KEY","dateShiftKey":"SECRET-FILE-SHIFT"}"#.utf8)
-        .write(to: URL(fileURLWithPath: dir + "/keys.json"))
+      try Data(
+        #"{"cryptoHashKey":"SECRET-FILE-KEY-0123456789","dateShiftKey":"SECRET-FILE-SHIFT-0123456789"}"#
+          .utf8
+      )
+      .write(to: URL(fileURLWithPath: dir + "/keys.json"))
       let fromEnv = try FhirDeidBinary.run(
         ["-c", dir + "/rules.json"], stdin: input, environment: env)
       let fromEnv2 = try FhirDeidBinary.run(
@@ -46,12 +49,11 @@ import Testing
         #expect(!r.stdoutText.contains("SECRET"))
         #expect(!r.stderr.contains("CANARY") && !r.stdoutText.contains("CANARY"))
       }
-      // No key anywhere: a random key and a warning; two runs differ.
+      // No key anywhere: exit 78 naming both keys (KeysTests has the rest).
       let a = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input)
-      let b = try FhirDeidBinary.run(["-c", dir + "/rules.json"], stdin: input)
-      #expect(a.status == 0)
-      #expect(a.stderr.contains("no cryptoHashKey"))
-      #expect(a.stdout != b.stdout)
+      #expect(a.status == 78)
+      #expect(a.stderr.contains("no cryptoHashKey") && a.stderr.contains("no dateShiftKey"))
+      #expect(a.stdout.isEmpty)
     }
   }
 
@@ -75,7 +77,7 @@ import Testing
   @Test("scope file: the file's name is the prefix; on stdin --date-shift-prefix supplies it")
   func fileScope() throws {
     try withFiles { dir in
-      let env = ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"]
+      let env = TestKeys.environment
       try Data((Self.patient + "\n").utf8).write(
         to: URL(fileURLWithPath: dir + "/Patient-1.ndjson"))
       let file = try FhirDeidBinary.run(
@@ -111,8 +113,7 @@ import Testing
     }
     let input = dir + "/in.ndjson"
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
-    try Data(#"{"cryptoHashKey":"a","dateShiftKey":"b"}"#.utf8).write(
-      to: URL(fileURLWithPath: dir + "/keys.json"))
+    try Data(TestKeys.json.utf8).write(to: URL(fileURLWithPath: dir + "/keys.json"))
     for preset in ["safe-harbor", "safe-harbor-patient-shift"] {
       let base = [
         "--preset", preset, "--keys", dir + "/keys.json", "--today", "2026-11-29", "-q", input,
@@ -133,7 +134,7 @@ import Testing
       let r = try FhirDeidBinary.run(
         ["-c", dir + "/rules.json", "-q", "--stats", dir + "/r.json"],
         stdin: Data((Self.patient + "\n" + Self.patient + "\n").utf8),
-        environment: ["FHIR_DEID_CRYPTO_HASH_KEY": "k", "FHIR_DEID_DATE_SHIFT_KEY": "k"])
+        environment: TestKeys.environment)
       #expect(r.status == 0)
       let report = try #require(
         try JSONSerialization.jsonObject(

@@ -46,7 +46,8 @@ import Testing
   func skip(_ config: [String]) throws {
     let input = Self.lines.joined(separator: "\n") + "\n"
     let r = try FhirDeidBinary.run(
-      config + ["--invalid-input", "skip", "--stats", "-", "-j", "2"], stdin: Data(input.utf8))
+      config + ["--invalid-input", "skip", "--stats", "-", "-j", "2"], stdin: Data(input.utf8),
+      environment: TestKeys.environment)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(!Self.leaks(r.stderr), "\(r.stderr)")
     #expect(r.stdout.isEmpty)
@@ -67,7 +68,8 @@ import Testing
   func fail(_ config: [String]) throws {
     for (number, line) in Self.lines.enumerated() {
       let input = #"{"resourceType":"Patient","id":"ok"}"# + "\n" + line + "\n"
-      let r = try FhirDeidBinary.run(config + ["--stats", "-"], stdin: Data(input.utf8))
+      let r = try FhirDeidBinary.run(
+        config + ["--stats", "-"], stdin: Data(input.utf8), environment: TestKeys.environment)
       #expect(r.status == 65, "line \(number + 1): \(r.stderr)")
       #expect(r.stderr.contains("error: -:2"), "line \(number + 1): \(r.stderr)")
       #expect(!Self.leaks(r.stderr), "line \(number + 1): \(r.stderr)")

@@ -81,7 +81,7 @@ import Testing
   @Test("#8: with scope file, each file of --output-dir is shifted by its own name, as with -o")
   func dateShiftPrefixPerFile() throws {
     let config =
-      #"{"fhirVersion":"R4","parameters":{"dateShiftKey":"k","dateShiftScope":"file"},"#
+      #"{"fhirVersion":"R4","parameters":{"dateShiftKey":"k-0123456789abcdef","dateShiftScope":"file"},"#
       + #""fhirPathRules":[{"path":"Patient.birthDate","method":"dateShift"}]}"#
     let lines = [Self.ok, Self.ok]
     let (r, dir) = try run(first: lines, second: lines, config: config, ["--output-dir", "out"])

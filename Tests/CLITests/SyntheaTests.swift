@@ -6,10 +6,7 @@ import Testing
 /// Safe Harbor sample configuration, our presets against it, and patient-scope date shifting.
 @Suite(.enabled(if: Shared.isAvailable), .serialized, .timeLimit(.minutes(10)))
 struct SyntheaTests {
-  static let keys = [
-    "FHIR_DEID_CRYPTO_HASH_KEY": "test-hash-key", "FHIR_DEID_DATE_SHIFT_KEY": "test-shift-key",
-    "FHIR_DEID_ENCRYPT_KEY": "0123456789abcdef",
-  ]
+  static let keys = TestKeys.environment
 
   /// A per-type export and the same resources as one file (copies 0 and 1 of every patient).
   static let corpus: (dir: String, single: String)? = {

@@ -148,3 +148,22 @@ package enum TempDir {
     return url.path
   }
 }
+
+/// Strong keys for tests that run the binary with rules that need keys (a run without them
+/// stops with exit 78). Fixed, so outputs are reproducible; never use them for real data.
+package enum TestKeys {
+  package static let dateShift = "test-date-shift-key-0123456789"
+  package static let cryptoHash = "test-crypto-hash-key-0123456789"
+  /// 32 bytes: AES-256.
+  package static let encrypt = "test-encrypt-key-0123456789abcde"
+
+  /// The three keys as the environment variables the binary reads.
+  package static let environment = [
+    "FHIR_DEID_DATE_SHIFT_KEY": dateShift, "FHIR_DEID_CRYPTO_HASH_KEY": cryptoHash,
+    "FHIR_DEID_ENCRYPT_KEY": encrypt,
+  ]
+
+  /// The three keys as a `--keys FILE` JSON object.
+  package static let json =
+    #"{"dateShiftKey":"\#(dateShift)","cryptoHashKey":"\#(cryptoHash)","encryptKey":"\#(encrypt)"}"#
+}

@@ -234,7 +234,7 @@ extension EngineCore {
     switch rule.method {
     case .keep: operations = []
     case .redact: operations = redact(node, bytes: bytes)
-    case .dateShift: operations = dateShift(node, bytes: bytes)
+    case .dateShift: operations = try dateShift(node, rule: rule, bytes: bytes)
     case .cryptoHash: operations = try cryptoHash(node, rule: rule, bytes: bytes)
     case .encrypt: operations = try encrypt(node, rule: rule, bytes: bytes)
     case .perturb: operations = try perturb(node, rule: rule, resource: resource, bytes: bytes)

@@ -26,20 +26,11 @@ extension Anonymizer {
 }
 
 extension EngineCore {
-  /// The offset of `patient` date-shift scope: keyed on the id of the document's patient (the
-  /// Patient's own id, or the patient its compartment references point to), as written in the
-  /// input; never 0. Nil when the document has no patient (the caller falls back to resource
-  /// scope).
-  mutating func patientOffset(bytes: UnsafeRawBufferPointer) -> Int? {
+  /// Puts the id of the document's patient (the Patient's own id, or the patient its
+  /// compartment references point to), as written in the input, into `scratch`; false when the
+  /// document has no patient.
+  mutating func findPatientID(bytes: UnsafeRawBufferPointer) -> Bool {
     scratch.removeAll(keepingCapacity: true)
-    guard findPatientID(bytes: bytes) else { return nil }
-    let offset = DateShiftHash.offset(prefix: scratch, key: anonymizer.settings.dateShiftKey)
-    // A zero shift would leave true dates in place.
-    return offset == 0 ? 1 : offset
-  }
-
-  /// Puts the document's patient id into `scratch`.
-  private mutating func findPatientID(bytes: UnsafeRawBufferPointer) -> Bool {
     let root = tree[0]
     if root.type == .patient {
       if rootID >= 0 { appendOriginal(rootID, bytes: bytes) }
@@ -84,7 +75,7 @@ extension EngineCore {
   }
 
   /// Appends a primitive's value as it is in the input (unescaped), ignoring edits.
-  private mutating func appendOriginal(_ node: Int32, bytes: UnsafeRawBufferPointer) {
+  mutating func appendOriginal(_ node: Int32, bytes: UnsafeRawBufferPointer) {
     let n = tree[node]
     guard n.valueToken >= 0 else { return }
     let token = tape[Int(n.valueToken)]

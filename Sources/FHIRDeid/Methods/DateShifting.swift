@@ -120,6 +120,7 @@ extension EngineCore {
         appendOriginal(rootID, bytes: bytes)
       }
     }
-    return try hmacDateShift!.offset(scope: scopeName, id: scratch)
+    guard hmacDateShift != nil else { throw CryptoError.openSSL(0) }
+    return try hmacDateShift?.offset(scope: scopeName, id: scratch) ?? 0
   }
 }

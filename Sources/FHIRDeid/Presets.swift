@@ -74,8 +74,8 @@ enum PresetText {
     // are shifted instead of cut to the year. All resources of one patient move by the same
     // number of days (dateShiftScope "patient", a fhir-deid extension of Microsoft's format), so
     // intervals within a patient's record survive. Safe Harbor itself allows only the year: use
-    // this where shifted dates are acceptable (expert determination, limited data set). Give a
-    // dateShiftKey (--keys): without one, each run shifts by different offsets.
+    // this where shifted dates are acceptable (expert determination, limited data set). It needs
+    // a dateShiftKey as well as a cryptoHashKey (--keys; fhir-deid keygen makes them).
 
     """#
 

@@ -46,7 +46,7 @@ import Testing
 
   @Test(
     "#8: a failure injected into each method never lets the resource through (raise)",
-    .timeLimit(.minutes(1)), arguments: rules)
+    .timeLimit(.minutes(3)), arguments: rules)
   func raise(_ method: String, _ rule: String) throws {
     let r = try run(method, rule: rule, mode: "raise")
     #expect(r.status == 1, "\(method)")
@@ -57,7 +57,7 @@ import Testing
 
   @Test(
     "#8: a failure injected into each method empties the resource under skip",
-    .timeLimit(.minutes(1)), arguments: rules)
+    .timeLimit(.minutes(3)), arguments: rules)
   func skip(_ method: String, _ rule: String) throws {
     let r = try run(method, rule: rule, mode: "skip")
     #expect(r.status == 0, "\(method)")

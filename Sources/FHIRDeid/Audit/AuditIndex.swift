@@ -181,11 +181,12 @@ package final class AuditIndexer {
         category = .names
         if flags.contains(.nameTokens) {
           AuditText.forEachToken(text) { token in
-            if token.count < text.count { part.nameTokens.insert(hasher.hash(token)) }
+            part.nameTokens.insert(hasher.hash(token))
           }
         }
       } else if flags.contains(.postalCode) {
-        if !(text.count >= 2 && text.suffix(2).elementsEqual("00".utf8)) { category = .geography }
+        // A ZIP code already in the truncated form (`98000`, `00000`) is not indexed.
+        if !AuditText.isTruncatedZip(text) && text != Array("00000".utf8) { category = .geography }
       } else if flags.contains(.geography) {
         category = .geography
       } else if flags.contains(.telecom) {

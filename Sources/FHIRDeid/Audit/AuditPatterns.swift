@@ -270,7 +270,7 @@ package enum AuditPatterns {
     } else if has("ftp://", at: i) {
       end = i + 6
     } else if has("www.", at: i) {
-      return i + 4 < t.count && isAlnum(t[i + 4])
+      return i + 4 < t.count && isAlnum(t[i + 4]) && !has("www.w3.org/1999/xhtml", at: i)
     }
     guard end >= 0, end < t.count else { return false }
     let b = t[end]

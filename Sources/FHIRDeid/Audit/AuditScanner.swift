@@ -178,7 +178,7 @@ package final class AuditScanner {
         if found == nil, isText, !flags.contains(.structured), !index.nameTokens.isEmpty {
           var hit = false
           AuditText.forEachToken(text) { token in
-            if !hit, token.count < text.count, index.nameTokens.contains(hasher.hash(token)) {
+            if !hit, index.nameTokens.contains(hasher.hash(token)) {
               hit = true
             }
           }

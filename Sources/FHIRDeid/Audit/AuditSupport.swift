@@ -163,10 +163,12 @@ enum AuditText {
     return .zipCode
   }
 
-  /// Whether `value` is three digits followed by `00` (the form `redact` leaves).
+  /// Whether `value` is in the form `redact` leaves: three digits, then at least two more
+  /// characters in which every digit is `0` (`98000`, `98000-0000`).
   static func isTruncatedZip(_ value: [UInt8]) -> Bool {
-    value.count == 5 && value[0..<3].allSatisfy(AuditPatterns.isDigit)
-      && value[3] == UInt8(ascii: "0") && value[4] == UInt8(ascii: "0")
+    value.count >= 5 && value[0..<3].allSatisfy(AuditPatterns.isDigit)
+      && value[3...].contains(UInt8(ascii: "0"))
+      && value[3...].allSatisfy { !AuditPatterns.isDigit($0) || $0 == UInt8(ascii: "0") }
   }
 
   /// Whether a decimal's text is above 89 (exactly, as the engine compares Age values); text

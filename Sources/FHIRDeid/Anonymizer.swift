@@ -94,6 +94,24 @@ package final class AnonymizerWorker {
     return core.counters
   }
 
+  /// Whether ``process(_:dateShiftPrefix:into:)`` records, per node, the rule that decided it
+  /// (see ``lastDocument(_:)``). Off by default, and then free: the main run never sets it;
+  /// `fhir-deid audit --original` does, to tell values a `keep` rule keeps on purpose.
+  package var recordsDecidingRules: Bool {
+    get { core.recordsDecidingRules }
+    set { core.recordsDecidingRules = newValue }
+  }
+
+  /// Calls `body` with the last processed line's tape, its typed tree (original node indices:
+  /// nodes a substitution added come after them) and, per node, the index of the first rule that
+  /// reached it (spec §3.4), or -1 for none.
+  ///
+  /// The rule array is empty unless ``recordsDecidingRules`` was set for that line, or when the
+  /// configuration has no rules (then no tree is built either: `body` gets an empty tree).
+  package func lastDocument<R>(_ body: (Tape, ResourceTree, [Int32]) -> R) -> R {
+    body(core.tape, core.tree, core.decidingRule)
+  }
+
   /// De-identifies one resource (one NDJSON line, without its newline) and appends the output
   /// line, without a newline, to `out`.
   ///
@@ -119,6 +137,12 @@ struct EngineCore {
   let evaluator: FHIRPathEvaluator
   /// Nodes already handled by a rule in this document (spec §3.4).
   var visited: [Bool] = []
+  /// Whether `applyRules` fills ``decidingRule`` (audit only; see
+  /// ``AnonymizerWorker/recordsDecidingRules``).
+  var recordsDecidingRules = false
+  /// Per node, the index of the rule that visited it first, or -1; empty unless
+  /// ``recordsDecidingRules``.
+  var decidingRule: [Int32] = []
   /// Operations per resource node, for its security labels (spec §5).
   var labels: [Operations] = []
   var items: [FHIRPathItem] = []

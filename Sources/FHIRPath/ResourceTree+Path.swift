@@ -22,6 +22,20 @@ extension ResourceTree {
     return parts.reversed().joined(separator: ".")
   }
 
+  /// The element path of a node without array positions: `Patient.contact.name.given`.
+  ///
+  /// Made of model names only, as ``path(of:bytes:)``; used to count findings per element.
+  package func elementPath(of node: Int32) -> String {
+    var parts: [String] = []
+    var current = node
+    while current >= 0 {
+      let n = nodes[Int(current)]
+      parts.append(Self.modelName(of: n))
+      current = n.parent
+    }
+    return parts.reversed().joined(separator: ".")
+  }
+
   /// The path of a failure: the path of the node the offending member belongs to, followed by
   /// the member's name only when that name is an element of the node in the R4 model (a value
   /// of the wrong kind), spelled as the model spells it. A key R4 does not know there (an

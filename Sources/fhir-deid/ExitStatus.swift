@@ -6,6 +6,9 @@ enum ExitStatus: Int32 {
   case success = 0
   /// A resource could not be de-identified and `processingErrors` is `raise`.
   case processingError = 1
+  /// `fhir-deid audit` found something (a check fired, an original value survived, or classes
+  /// below `--k`).
+  case findings = 2
   /// Bad command line (ArgumentParser's `ValidationError` maps here too).
   case usage = 64
   /// Invalid input: not JSON, not a JSON object, not FHIR R4, a line longer than

@@ -10,6 +10,10 @@ extension EngineCore {
     let count = tree.count
     visited.removeAll(keepingCapacity: true)
     visited.append(contentsOf: repeatElement(false, count: count))
+    if recordsDecidingRules {
+      decidingRule.removeAll(keepingCapacity: true)
+      decidingRule.append(contentsOf: repeatElement(-1, count: count))
+    }
     labels.removeAll(keepingCapacity: true)
     labels.append(contentsOf: repeatElement([], count: count))
     rootID = -1
@@ -215,6 +219,9 @@ extension EngineCore {
       changed &+= 1
     }
     visited[Int(node)] = true
+    if recordsDecidingRules, Int(node) < decidingRule.count {
+      decidingRule[Int(node)] = Int32(truncatingIfNeeded: rule.index)
+    }
     var child = tree.firstChild(of: node)
     while child >= 0 {
       if !tree.isResource(child) {

@@ -44,6 +44,13 @@ package final class Rule: Sendable {
   package let settings: [JSONValue.Member]
   /// How the rule finds its nodes in a resource.
   package let selector: Selector
+  /// `"referenceBase": "remove"` on a `cryptoHash` rule (a fhir-deid extension of the format):
+  /// absolute references lose their base URL (`http://h/fhir/Patient/1` → `Patient/<hash>`).
+  /// Read once here, not per node.
+  package let removesReferenceBase: Bool
+
+  /// The rule setting that says what `cryptoHash` does with the base URL of a reference.
+  package static let referenceBaseKey = "referenceBase"
 
   package init(
     index: Int, path: String, resourceType: String, expression: String, method: Method,
@@ -56,6 +63,8 @@ package final class Rule: Sendable {
     self.method = method
     self.settings = settings
     self.selector = selector
+    let base = settings.first { $0.key == Rule.referenceBaseKey }?.value
+    self.removesReferenceBase = method == .cryptoHash && base == .string("remove")
   }
 
   /// Whether the rule selects the whole resource (`Patient`, `Resource`, `DomainResource`).

@@ -502,12 +502,14 @@ enum PresetText {
 
     """#
 
-  /// An age over 89 in a Quantity-like focus (value with a UCUM code or a unit text).
+  /// An age over 89 in a Quantity-like focus (value with a UCUM code or a unit text). Every
+  /// threshold is above 89, so `value > 89` goes first: for most quantities it is the only
+  /// comparison made (`and` stops at false).
   private static let overAge =
-    "(value > 89 and (code = 'a' or \(unitIs(["a", "y", "yr", "yrs", "year", "years"])))) or "
+    "value > 89 and (code = 'a' or \(unitIs(["a", "y", "yr", "yrs", "year", "years"])) or "
     + "(value > 1068 and (code = 'mo' or \(unitIs(["mo", "month", "months"])))) or "
     + "(value > 4643 and (code = 'wk' or \(unitIs(["wk", "week", "weeks"])))) or "
-    + "(value > 32507 and (code = 'd' or \(unitIs(["d", "day", "days"]))))"
+    + "(value > 32507 and (code = 'd' or \(unitIs(["d", "day", "days"])))))"
 
   private static func unitIs(_ units: [String]) -> String {
     units.map { "unit.lower() = '\($0)'" }.joined(separator: " or ")
@@ -551,8 +553,9 @@ enum PresetText {
         // (Observation.valueString, lot, model and version numbers, AuditEvent's altId and site,
         // Parameters' valueString), identifiers held in plain strings, URLs and their hosts
         // (meta.source, implicitRules, instantiatesUri, policies), element ids and meta
-        // versionIds. Resource ids, references and identifiers were hashed above, and the first
-        // rule to reach a node wins, so these only remove. markdown and base64Binary are removed
+        // versionIds. In the R4 model an element's id is a string and only Resource.id is an
+        // id; resource ids, references and identifiers were hashed above, and the first rule
+        // to reach a node wins, so these only remove. markdown and base64Binary are removed
         // above.
         {"path": "nodesByType('string')", "method": "redact"},
         {"path": "nodesByType('xhtml')", "method": "redact"},

@@ -81,6 +81,26 @@ package final class FHIRPathEvaluator {
     try run.eval(expression.root, Frame(this: .node(focus), index: -1), into: &result)
   }
 
+  /// Whether `criterion` holds for `item` as `where(criterion)` decides it for the item at
+  /// position `index` of its input collection: the criterion evaluated with `item` as `$this`
+  /// and `index` as `$index`, true only for a single `true` (a `boolean` node's value counts).
+  ///
+  /// Throws as ``evaluate(_:focus:resource:tree:tape:bytes:into:)`` does.
+  package func criterion(
+    _ criterion: CompiledExpression, holdsFor item: Int32, index: Int, resource: Int32,
+    tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) throws(FHIRPathEvaluationError) -> Bool {
+    var run = EvaluationRun(
+      expression: criterion, tree: tree, tape: tape, bytes: bytes, resource: resource,
+      clock: clock, scratch: scratch.take(), steps: remainingSteps)
+    defer {
+      scratch = run.scratch.take()
+      remainingSteps = run.steps
+    }
+    return try run.truth(of: criterion.root, Frame(this: .node(item), index: Int64(index)))
+      == true
+  }
+
   /// The System value of a node (nil if it has none now), honouring `tree.edit(of:)`:
   /// `.removed` → nil, `.replaced(text,…)` → a String of that text.
   ///

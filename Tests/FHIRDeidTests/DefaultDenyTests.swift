@@ -299,3 +299,85 @@ struct CanaryPlanter {
     }
   }
 }
+
+/// `nodesByType('T').where(X)` is evaluated over the per-resource type table (a fhir-deid
+/// speed-up); its output must be that of the same expression evaluated by FHIRPath, which
+/// `(nodesByType('T').where(X))` (not recognised) forces.
+@Suite struct TypeWhereSelectorTests {
+  /// The preset text with every `nodesByType('T').where(…)` rule path put in parentheses.
+  static func parenthesized(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      guard line.contains(#"{"path": "nodesByType('"#), line.contains("').where(") else {
+        return String(line)
+      }
+      return line.replacingOccurrences(of: #"{"path": ""#, with: #"{"path": "("#)
+        .replacingOccurrences(of: #"", "method""#, with: #")", "method""#)
+    }.joined(separator: "\n")
+  }
+
+  @Test func thePresetsUseTheTypedSelectorAndTheParenthesizedFormDoesNot() throws {
+    let rules = try Preset.safeHarbor.configuration().rules
+    let typed = rules.filter {
+      if case .byTypeWhere = $0.selector { return true }
+      return false
+    }
+    #expect(typed.count == 4, "\(typed.map(\.path))")
+    let plain = try Configuration.load(Array(Self.parenthesized(Preset.safeHarbor.text).utf8))
+    #expect(
+      !plain.rules.contains {
+        if case .byTypeWhere = $0.selector { return true }
+        return false
+      })
+    #expect(plain.rules.count == rules.count)
+  }
+
+  @Test(arguments: DefaultDenyTests.presets)
+  func sameOutputAsFHIRPath(_ preset: Preset) throws {
+    let fast = try DefaultDenyTests.harness(preset.text)
+    let slow = try DefaultDenyTests.harness(Self.parenthesized(preset.text))
+    var lines = DefaultDenyTests.hostile
+    for name in ["Observation", "RiskAssessment", "MedicationRequest", "Patient", "Bundle"] {
+      for variant in 0..<4 {
+        var planter = CanaryPlanter(variant: variant)
+        let generated = planter.resource(name)
+        let resource = try #require(generated)
+        lines.append(
+          String(
+            decoding: try JSONSerialization.data(withJSONObject: resource), as: UTF8.self))
+      }
+    }
+    for line in lines {
+      #expect(try fast.run(line).get() == (try slow.run(line).get()))
+    }
+  }
+
+  @Test("a substitution that adds nodes: the rule falls back to FHIRPath, same output")
+  func fallsBackAfterASubstitution() throws {
+    var outputs: [String] = []
+    for path in [
+      "nodesByType('Quantity').where(value > 5)", "(nodesByType('Quantity').where(value > 5))",
+    ] {
+      let h = try EngineHarness(
+        config([
+          #"{"path":"Observation.value","method":"substitute","replaceWith":{"value":9,"unit":"kg"}}"#,
+          #"{"path":"\#(path)","method":"redact"}"#,
+          #"{"path":"nodesByType('Quantity').where(value > 5 and $index = 0)","method":"redact"}"#,
+        ]))
+      let out = try #require(
+        h.output(
+          #"{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":1,"unit":"g"},"component":[{"code":{"text":"y"},"valueQuantity":{"value":7,"unit":"g"}}]}"#
+        ))
+      // The component's 7 g is redacted by the rule under test either way.
+      #expect(!out.contains(#""value":7"#), "\(path): \(out)")
+      outputs.append(out)
+    }
+    #expect(outputs[0] == outputs[1])
+    // `$index` keeps a rule on the evaluator.
+    let rule = try Configuration.load(
+      Array(
+        config([#"{"path":"nodesByType('Quantity').where($index = 0)","method":"redact"}"#])
+          .utf8)
+    ).rules[0]
+    if case .byTypeWhere = rule.selector { Issue.record("$index rule took the typed selector") }
+  }
+}

@@ -229,7 +229,8 @@ enum PresetText {
         {"path": "nodesByType('Age')", "method": "redact"},
         // #3 an age over 89 held in another Quantity, a Duration or a Range (RiskAssessment's
         // whenRange 95-97 years, an Observation's value): removed whole when its value is over
-        // 89 years, or over 1068 months, 4643 weeks or 32507 days, by UCUM code (a, mo, wk, d)
+        // 89 years (or >89, >=89), or over 1068 months, 4643 weeks or 32507 days, by UCUM code
+        // (a, mo, wk, d)
         // or by unit text (any case). A Range goes whole when its low or high is over. Other
         // time units (hours…) and non-time units are not ages and stay.
         {"path": "nodesByType('Range').where(low.where(\#(overAge)).exists() or high.where(\#(overAge)).exists())", "method": "redact"},
@@ -502,11 +503,11 @@ enum PresetText {
 
     """#
 
-  /// An age over 89 in a Quantity-like focus (value with a UCUM code or a unit text). Every
-  /// threshold is above 89, so `value > 89` goes first: for most quantities it is the only
-  /// comparison made (`and` stops at false).
+  /// An age over 89 in a Quantity-like focus (value with a UCUM code or a unit text; `>89`
+  /// and `>=89` years count). Every threshold is at least 89, so that test goes first: for
+  /// most quantities it is the only comparison made (`and` stops at false).
   private static let overAge =
-    "value > 89 and (code = 'a' or \(unitIs(["a", "y", "yr", "yrs", "year", "years"])) or "
+    "(value > 89 or (value = 89 and (comparator = '>' or comparator = '>='))) and (code = 'a' or \(unitIs(["a", "y", "yr", "yrs", "year", "years"])) or "
     + "(value > 1068 and (code = 'mo' or \(unitIs(["mo", "month", "months"])))) or "
     + "(value > 4643 and (code = 'wk' or \(unitIs(["wk", "week", "weeks"])))) or "
     + "(value > 32507 and (code = 'd' or \(unitIs(["d", "day", "days"])))))"

@@ -22,9 +22,9 @@ package final class FHIRPathEvaluator {
   private var remainingSteps: Int
 
   /// The default of ``stepLimit``: 100 million steps. The `safe-harbor` preset took at most
-  /// 11,832 on a line of the Synthea bulk export (8,000 times fewer) and 400,716 on a whole
-  /// 1.8 MB Synthea patient Bundle on one line (250 times fewer); the limit is reached after
-  /// about 3 s of work in a release build.
+  /// 15,777 on a line of the Synthea bulk export (6,000 times fewer) and, before its
+  /// default-deny rules, 400,716 on a whole 1.8 MB Synthea patient Bundle on one line (250
+  /// times fewer); the limit is reached after about 3 s of work in a release build.
   package static let defaultStepLimit = 100_000_000
 
   /// The most steps the evaluations between two calls of ``resetSteps()`` may take together

@@ -153,6 +153,13 @@ import Testing
       let out = try #require(h.output(risk(low, high, unit: unit, code: code)))
       #expect(out.contains("whenRange") == !removed, "\(low)-\(high) \(unit): \(out)")
     }
+    // A comparator: more than 89 years is over 89.
+    for (comparator, removed) in [(">", true), (">=", true), ("<", false)] {
+      let line =
+        #"{"resourceType":"RiskAssessment","status":"final","prediction":[{"whenRange":{"high":{"value":89,"comparator":"\#(comparator)","unit":"a"}}}]}"#
+      let out = try #require(h.output(line))
+      #expect(out.contains("whenRange") == !removed, "\(comparator): \(out)")
+    }
     // A Duration and a plain Quantity (here the Parity block removes Observation values anyway,
     // so a Medication's amount is used: a Ratio of Quantities).
     let duration =

@@ -356,10 +356,10 @@ enum PresetText {
         // #2 address lines, city, district, text, use and type are removed; the ZIP code keeps
         // its first three digits (all zeros in the restricted areas below). State and country
         // are kept above.
-        // #2 a postal code that is not a US ZIP code (a foreign postcode, text): redact would
-        // keep its letters and first three characters, so it is removed whole first
-        // (substitute with null).
-        {"path": "nodesByType('Address').postalCode.where(matches('^[0-9]{5}(-[0-9]{4})?$').not())", "method": "substitute", "replaceWith": null},
+        // #2 a postal code that is not shaped like a US ZIP code (3 to 5 digits, optionally
+        // -4 more: a foreign postcode, text): redact would keep its letters and its first three
+        // characters, so it is removed whole first (substitute with null).
+        {"path": "nodesByType('Address').postalCode.where(matches('^[0-9]{3,5}(-[0-9]{4})?$').not())", "method": "substitute", "replaceWith": null},
         {"path": "nodesByType('Address')", "method": "redact"},
         // #2 the coordinates and description of a place (which may be the patient's home).
         {"path": "Location.position", "method": "redact"},

@@ -45,12 +45,12 @@ package enum Preset: String, CaseIterable, Sendable {
 /// they differ only in their first comment, the three date rules and `dateShiftScope`.
 enum PresetText {
   static let safeHarbor =
-    safeHarborHead + commonHead + keepRules + yearOnlyDateRules + otherRules + parametersStart
-    + parametersEnd
+    safeHarborHead + commonHead + keepRules + yearOnlyDateRules + otherRules + parityRules
+    + defaultDenyRules + parametersStart + parametersEnd
 
   static let safeHarborPatientShift =
-    patientShiftHead + commonHead + keepRules + shiftedDateRules + otherRules + parametersStart
-    + patientScope + parametersEnd
+    patientShiftHead + commonHead + keepRules + shiftedDateRules + otherRules + parityRules
+    + defaultDenyRules + parametersStart + patientScope + parametersEnd
 
   static let keepAll = #"""
     // fhir-deid preset "keep-all": no rules. Each resource is checked against FHIR R4 and written
@@ -99,8 +99,16 @@ enum PresetText {
     //
     // How the rules run: for each resource, in this order. The FIRST rule to reach a node
     // decides; a rule that matches an element handles everything under it; `keep` protects a
-    // whole subtree from later rules. So precise keeps come first and broad rules last. What no
-    // rule reaches passes through unchanged, hence free text and identifying elements are named.
+    // whole subtree from later rules. So precise keeps come first and broad rules last; every
+    // keep names a primitive value, never a complex element whose parts could hold text.
+    //
+    // Default deny: after the rules for named elements, a short allow-list keeps a few
+    // terminology and structural values (code systems, identifier systems, units, profiles,
+    // reference types), and then every remaining string, markdown, xhtml, base64Binary, uri,
+    // url, canonical, oid, uuid and non-resource id value is removed, whatever element holds it.
+    // An element that no rule names is therefore removed, not passed through; to keep one, add
+    // a keep for it (with the reason) to the allow-list. Codes, numbers, booleans and dates are
+    // not text: the date rules handle dates, and codes and measured values stay.
     //
     // Kept on purpose (research value; not identifiers of the individual): the coded US Core
     // race, ethnicity and birth-sex extensions; ages up to 89; the first three digits of ZIP
@@ -118,6 +126,15 @@ enum PresetText {
     """#
 
   private static let keepRules = #"""
+        // ---- Element ids of kept primitives -----------------------------------------------
+        // #18 the id of a primitive ('_state': {"id": …}) is free text that the keeps below
+        // would protect with their value: removed first. (Every other element id is removed by
+        // the default-deny rules at the end: it is a string.)
+        {"path": "nodesByType('code').id", "method": "redact"},
+        {"path": "nodesByType('string').id", "method": "redact"},
+        {"path": "nodesByType('uri').id", "method": "redact"},
+        {"path": "nodesByType('canonical').id", "method": "redact"},
+
         // ---- Keep: coded race, ethnicity and birth sex (US Core) --------------------------
         // #18 extensions inside the coded values kept below (on a Coding or on its primitives)
         // go first, so that the keeps that follow protect nothing but the codes.
@@ -127,10 +144,12 @@ enum PresetText {
         // the kept codes still say what they are.
         {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-race' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex').url", "method": "keep"},
         {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-race' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity').extension.where(url='ombCategory' or url='detailed').url", "method": "keep"},
-        // keep: the OMB category and detailed race and ethnicity Codings (population categories,
-        // not identifiers). Their free-text 'text' part is not kept: the Extension rule below
-        // removes it.
-        {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-race' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity').extension.where(url='ombCategory' or url='detailed').value.ofType(Coding)", "method": "keep"},
+        // keep: the system and code of the OMB category and detailed race and ethnicity Codings
+        // (population categories, not identifiers). Only these two primitives: the Coding's
+        // display, version and id, and the free-text 'text' part, are removed by the Extension
+        // rule below.
+        {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-race' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity').extension.where(url='ombCategory' or url='detailed').value.ofType(Coding).system", "method": "keep"},
+        {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-race' or url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity').extension.where(url='ombCategory' or url='detailed').value.ofType(Coding).code", "method": "keep"},
         // keep: birth sex (M, F, UNK), a code like Patient.gender.
         {"path": "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex').value.ofType(code)", "method": "keep"},
 
@@ -146,17 +165,27 @@ enum PresetText {
         {"path": "nodesByType('Address').state", "method": "keep"},
         {"path": "nodesByType('Address').country", "method": "keep"},
         // keep: healthcare providers and payers are not identifiers of the individual, so the
-        // name, identifiers, telecom and address of an Organization typed prov, dept, pay or ins
-        // stay. Other organizations (employers, schools, community groups, untyped ones) are
-        // handled by the rules below like a person's data. Contacts and extensions never stay.
+        // name, identifier values, telecom (system, value, use) and address (lines, city,
+        // district, full ZIP code) of an Organization typed prov, dept, pay or ins stay. Only
+        // those primitives: an identifier's type text, an address's text, contacts and
+        // extensions are removed as elsewhere. Other organizations (employers, schools,
+        // community groups, untyped ones) are handled by the rules below like a person's data.
         {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).name", "method": "keep"},
         {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).alias", "method": "keep"},
-        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).identifier", "method": "keep"},
-        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).telecom", "method": "keep"},
-        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).address", "method": "keep"},
-        // keep: affiliations between organizations (provider directory data).
-        {"path": "OrganizationAffiliation.identifier", "method": "keep"},
-        {"path": "OrganizationAffiliation.telecom", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).identifier.value", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).telecom.system", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).telecom.value", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).telecom.use", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).address.line", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).address.city", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).address.district", "method": "keep"},
+        {"path": "Organization.where(type.coding.where(system='http://terminology.hl7.org/CodeSystem/organization-type' and (code='prov' or code='dept' or code='pay' or code='ins')).exists()).address.postalCode", "method": "keep"},
+        // keep: affiliations between organizations (provider directory data): identifier values
+        // and telecom.
+        {"path": "OrganizationAffiliation.identifier.value", "method": "keep"},
+        {"path": "OrganizationAffiliation.telecom.system", "method": "keep"},
+        {"path": "OrganizationAffiliation.telecom.value", "method": "keep"},
+        {"path": "OrganizationAffiliation.telecom.use", "method": "keep"},
 
 
     """#
@@ -198,6 +227,16 @@ enum PresetText {
         // #3 every other Age: over 89 removed, up to 89 kept (enablePartialAgesForRedact); its
         // unit and code are removed.
         {"path": "nodesByType('Age')", "method": "redact"},
+        // #3 an age over 89 held in another Quantity, a Duration or a Range (RiskAssessment's
+        // whenRange 95-97 years, an Observation's value): removed whole when its value is over
+        // 89 years (or >89, >=89), or over 1068 months, 4643 weeks or 32507 days, by UCUM code
+        // (a, mo, wk, d)
+        // or by unit text (any case). A Range goes whole when its low or high is over. Other
+        // time units (hours…) and non-time units are not ages and stay.
+        {"path": "nodesByType('Range').where(low.where(\#(overAge)).exists() or high.where(\#(overAge)).exists())", "method": "redact"},
+        {"path": "nodesByType('Quantity').where(\#(overAge))", "method": "redact"},
+        {"path": "nodesByType('SimpleQuantity').where(\#(overAge))", "method": "redact"},
+        {"path": "nodesByType('Duration').where(\#(overAge))", "method": "redact"},
         // #3 onsets, abatements and timings that may be an age range or free text, not a date.
         {"path": "Condition.onset", "method": "redact"},
         {"path": "Condition.abatement", "method": "redact"},
@@ -208,9 +247,11 @@ enum PresetText {
 
         // ---- #7 #8 #9 #10 #11 #13 #18 identifiers become keyed pseudonyms -------------------
         // #18 resource ids and references become HMAC-SHA256 pseudonyms (equal inputs give equal
-        // outputs), so references between resources still resolve.
+        // outputs), so references between resources still resolve. #14 an absolute reference
+        // loses its base URL (referenceBase "remove", a fhir-deid extension of the format):
+        // http://host/fhir/Patient/123 becomes Patient/<hash>.
         {"path": "Resource.id", "method": "cryptoHash"},
-        {"path": "nodesByType('Reference').reference", "method": "cryptoHash"},
+        {"path": "nodesByType('Reference').reference", "method": "cryptoHash", "referenceBase": "remove"},
         // #7 SSN, #8 MRN, #9 member ids, #10 account numbers, #11 licenses, #13 device ids, #18
         // the rest: every Identifier.value (its system stays; provider organizations' are kept).
         {"path": "nodesByType('Identifier').value", "method": "cryptoHash"},
@@ -315,6 +356,10 @@ enum PresetText {
         // #2 address lines, city, district, text, use and type are removed; the ZIP code keeps
         // its first three digits (all zeros in the restricted areas below). State and country
         // are kept above.
+        // #2 a postal code that is not shaped like a US ZIP code (3 to 5 digits, optionally
+        // -4 more: a foreign postcode, text): redact would keep its letters and its first three
+        // characters, so it is removed whole first (substitute with null).
+        {"path": "nodesByType('Address').postalCode.where(matches('^[0-9]{3,5}(-[0-9]{4})?$').not())", "method": "substitute", "replaceWith": null},
         {"path": "nodesByType('Address')", "method": "redact"},
         // #2 the coordinates and description of a place (which may be the patient's home).
         {"path": "Location.position", "method": "redact"},
@@ -433,10 +478,17 @@ enum PresetText {
         {"path": "ChargeItemDefinition.applicability", "method": "redact"},
         {"path": "ChargeItemDefinition.propertyGroup.applicability", "method": "redact"},
 
+
+    """#
+
+  /// Microsoft's extra removals. README: a copy without this block keeps codes and measured
+  /// values (never free text: the default-deny rules after it still remove that).
+  private static let parityRules = #"""
         // ---- Parity with Microsoft's sample -------------------------------------------------
         // parity: none of these is a Safe Harbor identifier. Microsoft's Safe Harbor sample
         // configuration removes them, and this preset removes at least what that sample
-        // removes. Delete this block in a copy to keep codes and measured values.
+        // removes. Delete this block in a copy to keep codes and measured values (free text
+        // such as Observation.valueString is still removed by the default-deny rules below).
         {"path": "nodesByType('Coding').code", "method": "redact"},
         {"path": "Observation.value", "method": "redact"},
         {"path": "Observation.component.value", "method": "redact"},
@@ -445,7 +497,75 @@ enum PresetText {
         {"path": "Goal.target.detail", "method": "redact"},
         {"path": "CoverageEligibilityResponse.insurance.item.benefit.allowed", "method": "redact"},
         {"path": "CoverageEligibilityResponse.insurance.item.benefit.used", "method": "redact"},
-        {"path": "ExplanationOfBenefit.benefitBalance.financial.allowed", "method": "redact"}
+        {"path": "ExplanationOfBenefit.benefitBalance.financial.allowed", "method": "redact"},
+        // ---- end of Parity ------------------------------------------------------------------
+
+
+    """#
+
+  /// An age over 89 in a Quantity-like focus (value with a UCUM code or a unit text; `>89`
+  /// and `>=89` years count). Every threshold is at least 89, so that test goes first: for
+  /// most quantities it is the only comparison made (`and` stops at false).
+  private static let overAge =
+    "(value > 89 or (value = 89 and (comparator = '>' or comparator = '>='))) and (code = 'a' or \(unitIs(["a", "y", "yr", "yrs", "year", "years"])) or "
+    + "(value > 1068 and (code = 'mo' or \(unitIs(["mo", "month", "months"])))) or "
+    + "(value > 4643 and (code = 'wk' or \(unitIs(["wk", "week", "weeks"])))) or "
+    + "(value > 32507 and (code = 'd' or \(unitIs(["d", "day", "days"])))))"
+
+  private static func unitIs(_ units: [String]) -> String {
+    units.map { "unit.lower() = '\($0)'" }.joined(separator: " or ")
+  }
+
+  /// The allow-list and the default-deny rules, last.
+  private static let defaultDenyRules = #"""
+        // ---- Allow-list: structural and terminology values ----------------------------------
+        // keep: only these text values survive the default-deny rules below, and only where no
+        // rule above removed them. Each is a primitive naming a code system, a unit or a
+        // structure, never text about a patient. (Not needed here: codes such as
+        // Narrative.status, Attachment.contentType, Quantity.code and Money.currency are not
+        // text and are not denied; Address.state and country and the kept extension urls are
+        // kept above.)
+        // keep: the code system of every Coding (the code is meaningless without it).
+        {"path": "nodesByType('Coding').system", "method": "keep"},
+        // keep: the system of an Identifier says what the (hashed) value is: SSN, MRN, NPI.
+        {"path": "nodesByType('Identifier').system", "method": "keep"},
+        // keep: the resource type a Reference points to (a type name).
+        {"path": "nodesByType('Reference').type", "method": "keep"},
+        // keep: the profiles a resource claims to conform to (canonical StructureDefinition
+        // urls, e.g. US Core).
+        {"path": "nodesByType('Meta').profile", "method": "keep"},
+        // keep: the unit and unit system of measured values, in every Quantity profile (ages
+        // over 89 are removed whole above; Age keeps nothing but its value).
+        {"path": "nodesByType('Quantity').unit", "method": "keep"},
+        {"path": "nodesByType('Quantity').system", "method": "keep"},
+        {"path": "nodesByType('SimpleQuantity').unit", "method": "keep"},
+        {"path": "nodesByType('SimpleQuantity').system", "method": "keep"},
+        {"path": "nodesByType('MoneyQuantity').unit", "method": "keep"},
+        {"path": "nodesByType('MoneyQuantity').system", "method": "keep"},
+        {"path": "nodesByType('Duration').unit", "method": "keep"},
+        {"path": "nodesByType('Duration').system", "method": "keep"},
+        {"path": "nodesByType('Distance').unit", "method": "keep"},
+        {"path": "nodesByType('Distance').system", "method": "keep"},
+        {"path": "nodesByType('Count').unit", "method": "keep"},
+        {"path": "nodesByType('Count').system", "method": "keep"},
+
+        // ---- Default deny: every other text value -------------------------------------------
+        // #1 #2 #4-#11 #13-#15 #18 any text that no rule above named or kept: free text
+        // (Observation.valueString, lot, model and version numbers, AuditEvent's altId and site,
+        // Parameters' valueString), identifiers held in plain strings, URLs and their hosts
+        // (meta.source, implicitRules, instantiatesUri, policies), element ids and meta
+        // versionIds. In the R4 model an element's id is a string and only Resource.id is an
+        // id; resource ids, references and identifiers were hashed above, and the first rule
+        // to reach a node wins, so these only remove. markdown and base64Binary are removed
+        // above.
+        {"path": "nodesByType('string')", "method": "redact"},
+        {"path": "nodesByType('xhtml')", "method": "redact"},
+        {"path": "nodesByType('uri')", "method": "redact"},
+        {"path": "nodesByType('url')", "method": "redact"},
+        {"path": "nodesByType('canonical')", "method": "redact"},
+        {"path": "nodesByType('oid')", "method": "redact"},
+        {"path": "nodesByType('uuid')", "method": "redact"},
+        {"path": "nodesByType('id')", "method": "redact"}
 
     """#
 

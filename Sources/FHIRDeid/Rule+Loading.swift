@@ -38,6 +38,18 @@ extension Rule {
   }
 
   private func validateSettings(at: String) throws(ConfigurationError) {
+    // fhir-deid's `referenceBase` (cryptoHash only): "keep" (Microsoft's behaviour, the default)
+    // or "remove". Anything else, or the key on another method, is a mistake worth stopping for:
+    // a misspelt "remove" would silently keep the host names.
+    if let base = setting(Rule.referenceBaseKey) {
+      guard method == .cryptoHash else {
+        throw ConfigurationError(
+          "\(at).\(Rule.referenceBaseKey) applies only to method 'cryptoHash'")
+      }
+      guard case .string(let s) = base, s == "keep" || s == "remove" else {
+        throw ConfigurationError("\(at).\(Rule.referenceBaseKey) must be 'keep' or 'remove'")
+      }
+    }
     switch method {
     case .substitute:
       guard setting("replaceWith") != nil else {

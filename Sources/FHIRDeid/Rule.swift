@@ -44,6 +44,13 @@ package final class Rule: Sendable {
   package let settings: [JSONValue.Member]
   /// How the rule finds its nodes in a resource.
   package let selector: Selector
+  /// `"referenceBase": "remove"` on a `cryptoHash` rule (a fhir-deid extension of the format):
+  /// absolute references lose their base URL (`http://h/fhir/Patient/1` → `Patient/<hash>`).
+  /// Read once here, not per node.
+  package let removesReferenceBase: Bool
+
+  /// The rule setting that says what `cryptoHash` does with the base URL of a reference.
+  package static let referenceBaseKey = "referenceBase"
 
   package init(
     index: Int, path: String, resourceType: String, expression: String, method: Method,
@@ -56,6 +63,8 @@ package final class Rule: Sendable {
     self.method = method
     self.settings = settings
     self.selector = selector
+    let base = settings.first { $0.key == Rule.referenceBaseKey }?.value
+    self.removesReferenceBase = method == .cryptoHash && base == .string("remove")
   }
 
   /// Whether the rule selects the whole resource (`Patient`, `Resource`, `DomainResource`).
@@ -107,11 +116,17 @@ package final class Rule: Sendable {
     case members([[UInt8]])
     /// Anything else: the expression (the path without its resource type prefix).
     case expression(CompiledExpression)
+    /// `nodesByType('T').where(criterion)` for a data type or primitive T: FHIRPath semantics
+    /// (the `expression`), evaluated faster. The nodes of type T in the resource are those of
+    /// the per-resource table as long as no node was added since it was built (a substitution
+    /// adds nodes; then the engine evaluates `expression` instead), so only `criterion` is
+    /// evaluated, on each of them in order, instead of a walk of the whole tree per rule.
+    case byTypeWhere(FHIRType, criterion: CompiledExpression, expression: CompiledExpression)
 
     /// Whether the selector reads Microsoft's per-resource node tables.
     package var isFastPath: Bool {
       switch self {
-      case .byType, .byName: true
+      case .byType, .byName, .byTypeWhere: true
       case .wholeResource, .members, .expression: false
       }
     }
@@ -135,9 +150,61 @@ package final class Rule: Sendable {
       let compiled = try RuleExpressions.compile(expression, at: at + ".path")
       if path != expression, let chain = Selector.memberChain(expression) {
         self = .members(chain)
+      } else if let (type, text) = Selector.typeWhere(path),
+        let criterion = try? RuleExpressions.compile(text, at: at + ".path")
+      {
+        self = .byTypeWhere(type, criterion: criterion, expression: compiled)
       } else {
         self = .expression(compiled)
       }
+    }
+
+    /// `nodesByType('T').where(X)` as the whole path, T a data type or primitive (not a
+    /// resource, whose nodes the table and FHIRPath treat differently), X one balanced
+    /// argument that does not use `$index`/`$total` (kept to the evaluator): T and X.
+    static func typeWhere(_ path: String) -> (FHIRType, String)? {
+      let s = Array(path.utf8)
+      let open = Array("nodesByType('".utf8)
+      let middle = Array("').where(".utf8)
+      guard s.count > open.count + middle.count + 1, s.starts(with: open), s.last == 0x29 else {
+        return nil
+      }
+      var i = open.count
+      while i < s.count, isAlphanumeric(s[i]) { i += 1 }
+      guard i > open.count, s[i...].starts(with: middle) else { return nil }
+      let name = String(decoding: s[open.count..<i], as: UTF8.self)
+      guard let type = FHIRType.named(name), !type.isResource,
+        !["Resource", "DomainResource"].contains(name)
+      else { return nil }
+      let argument = s[(i + middle.count)..<(s.count - 1)]
+      // The final ')' must close `where(`: depth never below zero outside string literals.
+      var depth = 0
+      var quote: UInt8? = nil
+      var escaped = false
+      for b in argument {
+        if let q = quote {
+          if escaped {
+            escaped = false
+          } else if b == UInt8(ascii: "\\") {
+            escaped = true
+          } else if b == q {
+            quote = nil
+          }
+          continue
+        }
+        switch b {
+        case UInt8(ascii: "'"), UInt8(ascii: "`"): quote = b
+        case UInt8(ascii: "("): depth += 1
+        case UInt8(ascii: ")"):
+          depth -= 1
+          if depth < 0 { return nil }
+        default: break
+        }
+      }
+      guard depth == 0, quote == nil else { return nil }
+      let text = String(decoding: argument, as: UTF8.self)
+      guard !text.contains("$index"), !text.contains("$total") else { return nil }
+      return (type, text)
     }
 
     /// `a.b.c` where every segment starts with a lower-case ASCII letter and holds only letters

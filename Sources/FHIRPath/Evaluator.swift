@@ -22,9 +22,9 @@ package final class FHIRPathEvaluator {
   private var remainingSteps: Int
 
   /// The default of ``stepLimit``: 100 million steps. The `safe-harbor` preset took at most
-  /// 11,832 on a line of the Synthea bulk export (8,000 times fewer) and 400,716 on a whole
-  /// 1.8 MB Synthea patient Bundle on one line (250 times fewer); the limit is reached after
-  /// about 3 s of work in a release build.
+  /// 15,777 on a line of the Synthea bulk export (6,000 times fewer) and, before its
+  /// default-deny rules, 400,716 on a whole 1.8 MB Synthea patient Bundle on one line (250
+  /// times fewer); the limit is reached after about 3 s of work in a release build.
   package static let defaultStepLimit = 100_000_000
 
   /// The most steps the evaluations between two calls of ``resetSteps()`` may take together
@@ -79,6 +79,26 @@ package final class FHIRPathEvaluator {
       remainingSteps = run.steps
     }
     try run.eval(expression.root, Frame(this: .node(focus), index: -1), into: &result)
+  }
+
+  /// Whether `criterion` holds for `item` as `where(criterion)` decides it for the item at
+  /// position `index` of its input collection: the criterion evaluated with `item` as `$this`
+  /// and `index` as `$index`, true only for a single `true` (a `boolean` node's value counts).
+  ///
+  /// Throws as ``evaluate(_:focus:resource:tree:tape:bytes:into:)`` does.
+  package func criterion(
+    _ criterion: CompiledExpression, holdsFor item: Int32, index: Int, resource: Int32,
+    tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) throws(FHIRPathEvaluationError) -> Bool {
+    var run = EvaluationRun(
+      expression: criterion, tree: tree, tape: tape, bytes: bytes, resource: resource,
+      clock: clock, scratch: scratch.take(), steps: remainingSteps)
+    defer {
+      scratch = run.scratch.take()
+      remainingSteps = run.steps
+    }
+    return try run.truth(of: criterion.root, Frame(this: .node(item), index: Int64(index)))
+      == true
   }
 
   /// The System value of a node (nil if it has none now), honouring `tree.edit(of:)`:

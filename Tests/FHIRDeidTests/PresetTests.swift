@@ -147,8 +147,10 @@ import Testing
     let rules = try preset.configuration().rules
     let broad = try #require(rules.first { $0.path == "nodesByType('Extension')" })
     #expect(broad.method == .redact)
-    let touchingExtensions = rules.filter { $0.index < broad.index }
-    #expect(touchingExtensions.count == 6)
+    let touchingExtensions = rules.filter {
+      $0.index < broad.index && $0.path.hasPrefix("nodesByType('Extension')")
+    }
+    #expect(touchingExtensions.count == 7)
     let usCore = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-"
     for rule in touchingExtensions {
       #expect(rule.path.hasPrefix("nodesByType('Extension').where(url='\(usCore)"))
@@ -156,9 +158,11 @@ import Testing
       #expect(Set(urls).isSubset(of: ["ombCategory", "detailed", "Extension"]), "\(urls)")
       switch rule.method {
       case .keep:
-        // Never a whole extension or a whole value: a url, or a value of the expected type.
+        // Never a whole extension or a whole value: a url, a Coding's system and code, or a
+        // value of type code.
         #expect(
-          rule.path.hasSuffix(".url") || rule.path.hasSuffix(".value.ofType(Coding)")
+          rule.path.hasSuffix(".url") || rule.path.hasSuffix(".value.ofType(Coding).system")
+            || rule.path.hasSuffix(".value.ofType(Coding).code")
             || rule.path.hasSuffix(".value.ofType(code)"), "\(rule.path)")
       case .redact:
         // Extensions hidden inside the kept values go before the keeps protect them.
@@ -175,13 +179,31 @@ import Testing
     #expect(laterKeeps.filter { $0.path.lowercased().contains("extension") }.isEmpty)
   }
 
+  /// The text types the default-deny rules remove, and the rule that removes each.
+  static let deniedTypes = [
+    "string", "markdown", "xhtml", "base64Binary", "uri", "url", "canonical", "oid", "uuid", "id",
+  ]
+
   @Test(arguments: safeHarborPresets)
-  func keepsComeFirstAndNothingIsKeptWhole(_ preset: Preset) throws {
+  func keepsComeFirstOrInTheAllowListAndNothingIsKeptWhole(_ preset: Preset) throws {
     let rules = try preset.configuration().rules
     let firstDate = try #require(rules.first { $0.path == "nodesByType('date')" })
+    let firstDeny = try #require(rules.first { $0.path == "nodesByType('string')" })
+    let lastRemoval = try #require(
+      rules.last { $0.method != .keep && $0.index < firstDeny.index })
     for rule in rules where rule.method == .keep {
-      #expect(rule.index < firstDate.index, "\(rule.path)")
+      // Precise keeps before the date rules; the allow-list right before the deny rules, after
+      // every rule that removes something specific (so it exempts only from default deny).
+      #expect(
+        rule.index < firstDate.index
+          || (rule.index > lastRemoval.index && rule.index < firstDeny.index), "\(rule.path)")
       #expect(!rule.isWholeResource, "\(rule.path)")
+      // A keep protects its subtree: only primitive values are kept, never an element whose
+      // parts could hold text.
+      let types = try ModelPath.resolve(rule.path)
+      for name in types {
+        #expect(FHIRType.named(name)?.isPrimitive == true, "\(rule.path) keeps a \(name)")
+      }
     }
     // No catch-all keep: everything not named passes through, so it is all named instead.
     #expect(
@@ -197,8 +219,59 @@ import Testing
     }
     // Provider and payer organizations keep their identifiers: those keeps come first.
     let hash = try #require(rules.first { $0.path == "nodesByType('Identifier').value" })
-    let orgKeep = try #require(rules.first { $0.path.hasSuffix(").identifier") })
+    let orgKeep = try #require(rules.first { $0.path.hasSuffix(").identifier.value") })
     #expect(orgKeep.method == .keep && orgKeep.index < hash.index)
+    // #14 absolute references lose their base URL.
+    let reference = try #require(
+      rules.first { $0.path == "nodesByType('Reference').reference" })
+    #expect(reference.setting("referenceBase") == .string("remove"))
+    #expect(reference.removesReferenceBase)
+  }
+
+  @Test(arguments: safeHarborPresets)
+  func defaultDenyRulesComeLastAndTakeTheFastPath(_ preset: Preset) throws {
+    let rules = try preset.configuration().rules
+    let firstDeny = try #require(rules.first { $0.path == "nodesByType('string')" })
+    let deny = rules[firstDeny.index...]
+    // Nothing but whole-value redactions of text types at the end, in the fast form.
+    for rule in deny {
+      #expect(rule.method == .redact, "\(rule.path)")
+      #expect(rule.selector.isFastPath, "\(rule.path)")
+      #expect(rule.path.hasPrefix("nodesByType('") && rule.path.hasSuffix("')"), "\(rule.path)")
+    }
+    #expect(rules.last?.index == rules.count - 1)
+    // Every text type is removed whole somewhere (markdown and base64Binary earlier).
+    for type in Self.deniedTypes {
+      let rule = rules.first { $0.path == "nodesByType('\(type)')" && $0.method == .redact }
+      #expect(rule != nil, "\(type)")
+    }
+    // No where() on a broad rule: the deny rules and the allow-list are fast-path rules.
+    let firstDate = try #require(rules.first { $0.path == "nodesByType('date')" })
+    let allowList = rules.filter { $0.method == .keep && $0.index > firstDate.index }
+    #expect(allowList.count >= 10)
+    for keep in allowList {
+      #expect(keep.selector.isFastPath, "\(keep.path)")
+    }
+    // Resource ids and references are hashed before the deny rules can reach them.
+    for path in ["Resource.id", "nodesByType('Reference').reference"] {
+      let rule = try #require(rules.first { $0.path == path })
+      #expect(rule.method == .cryptoHash && rule.index < firstDeny.index)
+    }
+  }
+
+  @Test(arguments: safeHarborPresets)
+  func agesOverEightyNineInQuantitiesComeBeforeAnyKeepOfTheirParts(_ preset: Preset) throws {
+    let rules = try preset.configuration().rules
+    for type in ["Range", "Quantity", "SimpleQuantity", "Duration"] {
+      let rule = try #require(
+        rules.first { $0.path.hasPrefix("nodesByType('\(type)').where(") }, "\(type)")
+      #expect(rule.method == .redact)
+      #expect(rule.path.contains("value > 89") && rule.path.contains("code = 'a'"))
+      let keeps = rules.filter {
+        $0.method == .keep && $0.index < rule.index && $0.path.contains("Quantity")
+      }
+      #expect(keeps.isEmpty, "\(keeps.map(\.path))")
+    }
   }
 
   @Test func relativesOnsetAgesAreRemovedWhole() throws {
@@ -322,6 +395,12 @@ enum ModelPath {
     switch focus {
     case .structure(let s): return s
     case .types(let types):
+      // A primitive's own members (`_x.id`, `_x.extension`) are Element's.
+      if types.count == 1, types[0].isPrimitive, step == "id" || step == "extension",
+        let element = R4.structure(named: "Element")
+      {
+        return element
+      }
       guard types.count == 1, let s = R4.structure(of: types[0]) else {
         throw Unresolved(reason: "'\(step)' follows \(types.map(\.name)), which has no members")
       }
@@ -461,20 +540,39 @@ struct PresetCoverageTests {
     let reference = try Self.reference().rules
     let referenceKeeps = Set(reference.filter { $0.method == .keep }.map(\.path))
     let usCore = "nodesByType('Extension').where(url='http://hl7.org/fhir/us/core/"
+    // The allow-list before the default-deny rules: terminology and structural values that
+    // the reference never removes (README, "What the preset keeps").
+    let allowList: Set = [
+      "nodesByType('Coding').system", "nodesByType('Identifier').system",
+      "nodesByType('Reference').type", "nodesByType('Meta').profile",
+    ]
+    let quantities = [
+      "Quantity", "SimpleQuantity", "MoneyQuantity", "Duration", "Distance", "Count",
+    ]
+    let units = Set(
+      quantities.flatMap { ["nodesByType('\($0)').unit", "nodesByType('\($0)').system"] })
     for keep in try Self.ours().rules where keep.method == .keep {
       if referenceKeeps.contains(keep.path) || keep.path.hasPrefix(usCore) { continue }
-      // `Organization.where(<provider or payer>).identifier` narrows `Organization.identifier`.
-      guard keep.path.hasPrefix("Organization.where("),
-        let element = ModelPath.split(keep.path).last
-      else {
+      if allowList.contains(keep.path) || units.contains(keep.path) {
+        #expect(!reference.contains { $0.method != .keep && $0.path == keep.path }, "\(keep.path)")
+        continue
+      }
+      // `Organization.where(<provider or payer>).identifier.value` narrows
+      // `Organization.identifier`; `OrganizationAffiliation.telecom.value` narrows
+      // `OrganizationAffiliation.telecom`.
+      var steps = ModelPath.split(keep.path)
+      let root = steps.removeFirst()
+      if steps.first?.hasPrefix("where(") == true { steps.removeFirst() }
+      guard ["Organization", "OrganizationAffiliation"].contains(root), !steps.isEmpty else {
         Issue.record("undocumented keep: \(keep.path)")
         continue
       }
-      let plain = "Organization." + element
+      let plain = root + "." + steps.joined(separator: ".")
+      let narrowed = referenceKeeps.contains { plain == $0 || plain.hasPrefix($0 + ".") }
       let touchedByReference = reference.contains {
-        $0.method != .keep && ($0.path == plain || $0.path.hasPrefix(plain + "."))
+        $0.method != .keep && ($0.path == plain || plain.hasPrefix($0.path + "."))
       }
-      #expect(referenceKeeps.contains(plain) || !touchedByReference, "\(keep.path)")
+      #expect(narrowed || !touchedByReference, "\(keep.path)")
     }
   }
 }

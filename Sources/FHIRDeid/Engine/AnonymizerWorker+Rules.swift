@@ -82,7 +82,7 @@ extension EngineCore {
         collectCandidates(of: resource, limit: limit)
         collected = true
       }
-      try select(rule, in: resource, bytes: bytes)
+      try select(rule, in: resource, limit: limit, bytes: bytes)
       guard !matches.isEmpty else { continue }
       let selected = matches
       var changed = 0
@@ -96,8 +96,11 @@ extension EngineCore {
     return operations
   }
 
-  /// Fills `matches` with the nodes the rule selects in `resource`.
-  private mutating func select(_ rule: Rule, in resource: Int32, bytes: UnsafeRawBufferPointer)
+  /// Fills `matches` with the nodes the rule selects in `resource`; `limit` is the node count
+  /// when the resource's tables were built.
+  private mutating func select(
+    _ rule: Rule, in resource: Int32, limit: Int32, bytes: UnsafeRawBufferPointer
+  )
     throws(RecordFailure)
   {
     // `removeAll(keepingCapacity:)` is a general `replaceSubrange`: skip it when already empty.
@@ -131,26 +134,58 @@ extension EngineCore {
         }
         if matches.isEmpty { break }
       }
-    case .expression(let expression):
-      if !items.isEmpty { items.removeAll(keepingCapacity: true) }
-      do {
-        try evaluator.evaluate(
-          expression, focus: resource, resource: resource, tree: tree, tape: tape, bytes: bytes,
-          into: &items)
-      } catch {
-        throw RecordFailure(
-          evaluating: rule, error, stepLimit: evaluator.stepLimit,
-          resourceType: tree[0].type.name,
-          path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
+    case .byTypeWhere(let type, let criterion, let expression):
+      // The table holds every node of the type only while no node has been added.
+      guard Int32(tree.count) == limit else {
+        try selectByExpression(expression, rule: rule, in: resource, bytes: bytes)
+        return
       }
-      for item in items {
-        guard case .node(let node) = item else {
+      var node = typeHead[Int(type.raw)]
+      var index = 0
+      while node >= 0 {
+        let holds: Bool
+        do {
+          holds = try evaluator.criterion(
+            criterion, holdsFor: node, index: index, resource: resource, tree: tree, tape: tape,
+            bytes: bytes)
+        } catch {
           throw RecordFailure(
-            .processing("the rule's path yields values, not elements"),
-            resourceType: tree[0].type.name, rule: rule.index, isSkippable: false)
+            evaluating: rule, error, stepLimit: evaluator.stepLimit,
+            resourceType: tree[0].type.name,
+            path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
         }
-        matches.append(node)
+        if holds { matches.append(node) }
+        node = typeNext[Int(node)]
+        index += 1
       }
+    case .expression(let expression):
+      try selectByExpression(expression, rule: rule, in: resource, bytes: bytes)
+    }
+  }
+
+  /// Fills `matches` with the nodes `expression` yields on `resource`.
+  private mutating func selectByExpression(
+    _ expression: CompiledExpression, rule: Rule, in resource: Int32,
+    bytes: UnsafeRawBufferPointer
+  ) throws(RecordFailure) {
+    if !items.isEmpty { items.removeAll(keepingCapacity: true) }
+    do {
+      try evaluator.evaluate(
+        expression, focus: resource, resource: resource, tree: tree, tape: tape, bytes: bytes,
+        into: &items)
+    } catch {
+      throw RecordFailure(
+        evaluating: rule, error, stepLimit: evaluator.stepLimit,
+        resourceType: tree[0].type.name,
+        path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
+    }
+    for item in items {
+      guard case .node(let node) = item else {
+        throw RecordFailure(
+          .processing("the rule's path yields values, not elements"),
+          resourceType: tree[0].type.name, rule: rule.index, isSkippable: false)
+      }
+      matches.append(node)
     }
   }
 

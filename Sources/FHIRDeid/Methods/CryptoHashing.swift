@@ -4,7 +4,8 @@ import FHIRPath
 
 extension EngineCore {
   /// `cryptoHash` (spec §4.4): HMAC-SHA256 hex of the value; for `Reference.reference` only the
-  /// id part of a recognised reference is hashed.
+  /// id part of a recognised reference is hashed, and with `"referenceBase": "remove"` the base
+  /// URL of an absolute reference is dropped.
   mutating func cryptoHash(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer)
     throws(RecordFailure)
     -> Operations
@@ -19,7 +20,9 @@ extension EngineCore {
     let isReference =
       parent >= 0 && tree[parent].type == .reference
       && tree.nameEqualsIgnoringCase(node, "reference", in: bytes)
-    if let cached = hashCache.lookup(text, reference: isReference) {
+    let kind: HashCache.Kind =
+      !isReference ? .value : rule.removesReferenceBase ? .referenceWithoutBase : .reference
+    if let cached = hashCache.lookup(text, kind: kind) {
       replace(node, with: cached)
       return .cryptoHash
     }
@@ -27,7 +30,7 @@ extension EngineCore {
     out.reserveCapacity(text.count + 64)
     do throws(CryptoError) {
       if isReference {
-        switch ReferenceText.parts(text) {
+        switch ReferenceText.parts(text, removingBase: rule.removesReferenceBase) {
         case .unchanged: return .cryptoHash
         case .whole: try hex(text[...], hmac, into: &out)
         case .id(let prefix, let id, let suffix):
@@ -43,7 +46,7 @@ extension EngineCore {
         .processing("libcrypto failed while hashing"), resourceType: tree[0].type.name,
         path: tree.path(of: node, bytes: bytes), rule: rule.index)
     }
-    hashCache.insert(text, reference: isReference, value: out)
+    hashCache.insert(text, kind: kind, value: out)
     replace(node, with: out)
     return .cryptoHash
   }

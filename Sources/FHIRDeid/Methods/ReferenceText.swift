@@ -3,6 +3,11 @@ import FHIRModel
 /// Which part of a `Reference.reference` is the id that `cryptoHash` replaces (spec §4.4,
 /// Microsoft's `ReferenceUtility`): `#local`, `[http(s)://…]Type/id[/_history/vid]`,
 /// `urn:oid:…`, `urn:uuid:…`; anything else is hashed whole.
+///
+/// With `removingBase` (the fhir-deid rule setting `"referenceBase": "remove"`), an absolute
+/// resource reference loses its service base: `http://host/fhir/Patient/123` gives the prefix
+/// `Patient/`, so the output is `Patient/<hash>` and the host never survives. Microsoft's
+/// behaviour (the default) keeps the base.
 enum ReferenceText {
   /// What to hash and how to put the result back.
   enum Parts: Equatable {
@@ -36,12 +41,14 @@ enum ReferenceText {
     return false
   }
 
-  static func parts(_ t: [UInt8]) -> Parts {
+  /// The parts of the reference text `t`; `removingBase` drops the base URL of an absolute
+  /// resource reference from the prefix (it starts at the resource type instead).
+  static func parts(_ t: [UInt8], removingBase: Bool = false) -> Parts {
     let n = t.count
     if n > 0, t[0] == UInt8(ascii: "#") {
       return n == 1 ? .unchanged : .id(prefix: 0..<1, id: 1..<n, suffix: n..<n)
     }
-    if let p = resourceReference(t) { return p }
+    if let p = resourceReference(t, removingBase: removingBase) { return p }
     if startsWith(t, "urn:oid:") {
       let rest = 8..<n
       return isOID(t[rest]) ? .id(prefix: 0..<8, id: rest, suffix: n..<n) : .whole
@@ -54,7 +61,9 @@ enum ReferenceText {
   }
 
   /// `^((https?://[A-Za-z0-9\/.:%$]*)?Type/)(id)(/_history/vid)?$`
-  private static func resourceReference(_ t: [UInt8]) -> Parts? {
+  ///
+  /// Whether the text matches does not depend on `removingBase`; only where the prefix starts.
+  private static func resourceReference(_ t: [UInt8], removingBase: Bool) -> Parts? {
     let n = t.count
     // Optional history suffix: the last "/_history/" followed by a valid version id.
     var body = n
@@ -72,15 +81,24 @@ enum ReferenceText {
     // A resource type name must end right before the slash; what precedes it must be empty or
     // an http(s) URL prefix of the allowed characters.
     let limit = min(slash, longestType)
+    var found = false
+    var typeStart = 0
     var length = 1
     while length <= limit {
-      let typeStart = slash - length
-      if isResourceType(t, typeStart..<slash), isURLPrefix(t[0..<typeStart]) {
-        return .id(prefix: 0..<(slash + 1), id: (slash + 1)..<body, suffix: suffix)
+      let start = slash - length
+      if isResourceType(t, start..<slash), isURLPrefix(t[0..<start]) {
+        // Microsoft's pattern only asks whether some type fits; the prefix is the same for all.
+        // Without the base, the type is the LONGEST name that fits, so that
+        // `http://h/fhir/RelatedPerson/1` keeps `RelatedPerson/`, not `Person/`.
+        found = true
+        typeStart = start
+        if !removingBase { break }
       }
       length += 1
     }
-    return nil
+    guard found else { return nil }
+    let prefixStart = removingBase ? typeStart : 0
+    return .id(prefix: prefixStart..<(slash + 1), id: (slash + 1)..<body, suffix: suffix)
   }
 
   private static func isURLPrefix(_ a: ArraySlice<UInt8>) -> Bool {

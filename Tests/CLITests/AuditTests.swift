@@ -96,6 +96,44 @@ import Testing
     #expect(cleanObject["clean"] as? Bool == true)
   }
 
+  // MARK: The hand-made hostile resources
+
+  /// The default-deny fixtures (`Tests/FHIRDeidTests/Fixtures/hostile`): identifiers and free
+  /// text in unusual places, contained resources, Bundle entries, Parameters.
+  static let hostile = Shared.packageRoot + "/Tests/FHIRDeidTests/Fixtures/hostile/input.ndjson"
+
+  @Test(
+    "the hostile fixtures: nothing of the original survives either Safe Harbor preset",
+    arguments: [
+      ("safe-harbor", [String]()), ("safe-harbor-patient-shift", ["--shifted-dates"]),
+    ])
+  func hostileFixturesAreClean(_ preset: String, _ auditOptions: [String]) throws {
+    let dir = try TempDir.make()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/out.ndjson"
+    let run = try FhirDeidBinary.run(
+      ["--preset", preset, "-q", "--today", "2026-11-29", "-o", out, Self.hostile],
+      environment: Self.keys)
+    #expect(run.status == 0, "\(run.stderr)")
+    let (status, report) = try auditJSON(
+      ["--preset", preset, "--original", Self.hostile] + auditOptions + [out])
+    #expect(status == 0, "\(report)")
+    #expect((report["surviving"] as? [[String: Any]] ?? []).isEmpty, "\(report)")
+    #expect((report["findings"] as? [[String: Any]] ?? []).isEmpty, "\(report)")
+    // And the audit is not blind there: keep-all output of the same lines is full of findings.
+    let kept = dir + "/kept.ndjson"
+    let keepAll = try FhirDeidBinary.run(
+      ["--preset", "keep-all", "-q", "-o", kept, Self.hostile], environment: Self.keys)
+    #expect(keepAll.status == 0, "\(keepAll.stderr)")
+    let (keptStatus, keptReport) = try auditJSON(
+      ["--preset", "keep-all", "--original", Self.hostile, kept])
+    #expect(keptStatus == 2)
+    let surviving = Self.categories(keptReport)
+    for category in ["names", "geography", "identifiers", "dates", "free-text"] {
+      #expect(surviving[category, default: 0] > 0, "\(category): \(surviving)")
+    }
+  }
+
   // MARK: The Synthea corpus
 
   static let corpus: String? = {
@@ -149,8 +187,8 @@ import Testing
     // Provider organizations' names and addresses are kept by rule, not findings.
     let kept = report["keptByRule"] as? [[String: Any]] ?? []
     #expect(kept.contains { $0["path"] as? String == "Organization.name" })
-    // Free text: zero on current main too; these two assertions are what the default-deny
-    // preset guarantees by construction (tighten nothing else when it lands).
+    // Free text and every other check: the default-deny preset removes all text that no rule
+    // keeps, so nothing is left to find.
     #expect(surviving["free-text", default: 0] == 0, "\(report["surviving"] ?? [])")
     #expect(findings.isEmpty, "\(findings)")
     #expect(status == 0)

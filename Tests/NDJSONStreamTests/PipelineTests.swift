@@ -298,8 +298,8 @@ struct PipelineTests {
     // batchBytes 256: lines over 64 bytes are large.
     let options = PipelineOptions(jobs: 4, batchBytes: 256)
     #expect(options.largeLineBytes == 64 && options.maxLargeBatches == 2)
-    let result = Pipeline(options: options).run(
-      inputs: [.file(path)], to: .file(path: directory.file("out"))
+    let result = PipelineWatchdog.run(
+      Pipeline(options: options), inputs: [.file(path)], to: .file(path: directory.file("out"))
     ) { GateWatchingWorker(threshold: 64) }
     guard case .completed = result.outcome else {
       Issue.record("outcome \(result.outcome)")
@@ -325,8 +325,8 @@ struct PipelineTests {
     for policy in [PipelineOptions.LongLines.stopReading, .skipToNextLine] {
       let options = PipelineOptions(
         jobs: 2, batchBytes: 64, maxLineBytes: 1000, longLines: policy)
-      let result = Pipeline(options: options).run(
-        inputs: inputs, to: .file(path: directory.file("out"))
+      let result = PipelineWatchdog.run(
+        Pipeline(options: options), inputs: inputs, to: .file(path: directory.file("out"))
       ) { GateWatchingWorker(threshold: .max) }
       guard case .completed = result.outcome else {
         Issue.record("outcome \(result.outcome)")

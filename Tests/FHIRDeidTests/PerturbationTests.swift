@@ -314,16 +314,16 @@ import Testing
       (0.00001234567890123456, "0.0000123456789012346"),
     ])
   func doubleToDecimal(_ value: Double, _ expected: String) throws {
-    let d = try #require(EngineCore.decimal(value))
+    let d = try #require(Perturbation.decimal(value))
     #expect(d.description == expected)
   }
 
   @Test(".NET (double)decimal")
   func decimalToDouble() throws {
-    #expect(EngineCore.double(try Self.decimal("5.234")) == 5.234)
-    #expect(EngineCore.double(try Self.decimal("-0.12")) == -0.12)
-    #expect(EngineCore.double(try Self.decimal("25162.1378")) == 25162.1378)
-    #expect(EngineCore.decimal(.infinity) == nil)
-    #expect(EngineCore.decimal(1e40) == nil)
+    #expect(Perturbation.double(try Self.decimal("5.234")) == 5.234)
+    #expect(Perturbation.double(try Self.decimal("-0.12")) == -0.12)
+    #expect(Perturbation.double(try Self.decimal("25162.1378")) == 25162.1378)
+    #expect(Perturbation.decimal(.infinity) == nil)
+    #expect(Perturbation.decimal(1e40) == nil)
   }
 }

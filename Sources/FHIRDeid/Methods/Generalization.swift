@@ -2,8 +2,9 @@ import ByteJSON
 import FHIRModel
 import FHIRPath
 
-/// A `generalize` rule's cases, compiled once when the configuration is compiled (spec §4.8).
-struct GeneralizePlan: Sendable {
+/// `generalize` (spec §4.8), compiled: the rule's cases, compiled once when the configuration
+/// is compiled.
+struct Generalization: Sendable {
   /// One `condition: value` member of `cases`.
   struct Case: Sendable {
     var condition: CompiledExpression
@@ -38,9 +39,7 @@ struct GeneralizePlan: Sendable {
       keepsOtherValues = false
     }
   }
-}
 
-extension EngineCore {
   /// `generalize` (spec §4.8): the first case whose condition is not exactly `false` sets the
   /// value to its value expression's result; without a match the value is removed or kept
   /// (`otherValues`). Records GENERALIZE for every primitive with a value, matched or not.
@@ -55,68 +54,70 @@ extension EngineCore {
   ///   cover, as in Microsoft's tool; for an evaluation error in a case (ordering a string
   ///   against a number, …) or a value expression with several items, a processing error that
   ///   `processingErrors: skip` turns into an empty resource (spec §6).
-  mutating func generalize(
-    _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer
+  func apply(
+    to node: Int32, resource: Int32, rule: Rule, in context: inout MethodContext,
+    bytes: UnsafeRawBufferPointer
   ) throws(RecordFailure) -> Operations {
-    let type = tree[node].type
+    let type = context.tree[node].type
     guard type.isPrimitive else {
-      throw RecordFailure(
-        .processing("generalize applies only to primitive elements, not to \(type.name)"),
-        resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes),
-        rule: rule.index, isSkippable: false)
+      throw context.failure(
+        "generalize applies only to primitive elements, not to \(type.name)", at: node,
+        rule: rule.index, bytes: bytes, isSkippable: false)
     }
-    guard loadText(node, bytes: bytes) else { return [] }
-    guard let plan = anonymizer.generalizePlans[rule.index] else {
-      throw RecordFailure(
-        .processing("generalize cases are missing"), resourceType: tree[0].type.name,
-        rule: rule.index, isSkippable: false)
-    }
-    for (number, c) in plan.cases.enumerated() {
+    guard context.loadText(node, bytes: bytes) else { return [] }
+    let evaluator = context.evaluator
+    for (number, c) in cases.enumerated() {
       do throws(FHIRPathEvaluationError) {
-        items.removeAll(keepingCapacity: true)
+        context.items.removeAll(keepingCapacity: true)
         try evaluator.evaluate(
-          c.condition, focus: node, resource: resource, tree: tree, tape: tape, bytes: bytes,
-          into: &items)
-        if try evaluator.truth(of: items, tree: tree, tape: tape, bytes: bytes) == false {
+          c.condition, focus: node, resource: resource, tree: context.tree, tape: context.tape,
+          bytes: bytes, into: &context.items)
+        if try evaluator.truth(
+          of: context.items, tree: context.tree, tape: context.tape, bytes: bytes) == false
+        {
           continue
         }
-        items.removeAll(keepingCapacity: true)
+        context.items.removeAll(keepingCapacity: true)
         try evaluator.evaluate(
-          c.value, focus: node, resource: resource, tree: tree, tape: tape, bytes: bytes,
-          into: &items)
-        guard items.count <= 1 else { throw FHIRPathEvaluationError(.singletonExpected) }
-        try setGeneralizedValue(of: node, to: items.first, bytes: bytes)
+          c.value, focus: node, resource: resource, tree: context.tree, tape: context.tape,
+          bytes: bytes, into: &context.items)
+        guard context.items.count <= 1 else { throw FHIRPathEvaluationError(.singletonExpected) }
+        try Self.setValue(of: node, to: context.items.first, in: &context, bytes: bytes)
       } catch {
         if error.code == .stepLimitExceeded {
           throw RecordFailure(
             evaluating: rule, error, stepLimit: evaluator.stepLimit,
-            resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes))
+            resourceType: context.tree[0].type.name,
+            path: context.tree.path(of: node, bytes: bytes))
         }
-        throw RecordFailure(
-          .processing("generalize case \(number + 1) failed: \(error)"),
-          resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes),
-          rule: rule.index)
+        throw context.failure(
+          "generalize case \(number + 1) failed: \(error)", at: node, rule: rule.index,
+          bytes: bytes)
       }
       return .generalize
     }
-    if !plan.keepsOtherValues { remove(node) }
+    if !keepsOtherValues { context.remove(node) }
     return .generalize
   }
 
   /// Writes the result of a case's value expression into `node` (spec §4.8, §8.3).
-  private mutating func setGeneralizedValue(
-    of node: Int32, to item: FHIRPathItem?, bytes: UnsafeRawBufferPointer
+  private static func setValue(
+    of node: Int32, to item: FHIRPathItem?, in context: inout MethodContext,
+    bytes: UnsafeRawBufferPointer
   ) throws(FHIRPathEvaluationError) {
     let value: FHIRPathValue
     switch item {
     case nil:
-      remove(node)
+      context.remove(node)
       return
     case .node(let other):
       // `$this`: the value stays as it is (as written, not re-rendered).
       if other == node { return }
-      guard let v = try evaluator.value(of: other, tree: tree, tape: tape, bytes: bytes) else {
-        remove(node)
+      guard
+        let v = try context.evaluator.value(
+          of: other, tree: context.tree, tape: context.tape, bytes: bytes)
+      else {
+        context.remove(node)
         return
       }
       value = v
@@ -128,9 +129,9 @@ extension EngineCore {
     switch value {
     case .boolean, .integer, .decimal:
       // `appendText` spells booleans `true`/`false` and numbers without an exponent.
-      replace(node, with: out, json: .literal)
+      context.replace(node, with: out, json: .literal)
     case .string, .date, .dateTime, .time, .quantity:
-      replace(node, with: out)
+      context.replace(node, with: out)
     }
   }
 }

@@ -2,17 +2,21 @@ import ByteJSON
 import FHIRModel
 import FHIRPath
 
-/// A `perturb` rule's settings, read once when the configuration is compiled (spec §4.7).
-struct PerturbPlan: Sendable {
+/// `perturb` (spec §4.7), compiled: adds uniform noise to a number, or to the `value` of a
+/// quantity, rounds it half-to-even and writes it as a JSON number.
+struct Perturbation: Sendable {
   /// `span` (validated at load as a number ≥ 0).
   var span: Double
   /// `rangeType: proportional` (any case); otherwise fixed.
   var isProportional: Bool
   /// `roundTo`, 0…28 (default 2); integer types always round to 0.
   var roundTo: Int
+  /// `--seed`: noise from a hash of the seed, the resource, the rule and the path; nil draws
+  /// from the system generator.
+  var seed: UInt64?
 
   /// Reads the settings of `rule`, whose values `Rule.read` has validated.
-  init(_ rule: Rule) throws(ConfigurationError) {
+  init(_ rule: Rule, seed: UInt64?) throws(ConfigurationError) {
     guard let spanText = rule.setting("span")?.scalarText,
       let span = Double(spanText.trimmingSpaces), span.isFinite, span >= 0
     else {
@@ -29,10 +33,9 @@ struct PerturbPlan: Sendable {
     } else {
       roundTo = 2
     }
+    self.seed = seed
   }
-}
 
-extension EngineCore {
   /// `perturb` (spec §4.7): adds uniform noise to a number, or to the `value` of a quantity,
   /// rounds it half-to-even and writes it as a JSON number.
   ///
@@ -44,50 +47,52 @@ extension EngineCore {
   ///
   /// - Throws: a failure that `processingErrors: skip` does not cover (as in Microsoft's tool)
   ///   when the value is not a number or the result does not fit a .NET `decimal`.
-  mutating func perturb(
-    _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer
+  func apply(
+    to node: Int32, resource: Int32, rule: Rule, in context: inout MethodContext,
+    bytes: UnsafeRawBufferPointer
   ) throws(RecordFailure) -> Operations {
-    let valueNode = perturbedValueNode(of: node, bytes: bytes)
-    guard valueNode >= 0, !isVisited(valueNode), loadText(valueNode, bytes: bytes) else {
+    let valueNode = perturbedValueNode(of: node, in: context.tree, bytes: bytes)
+    guard valueNode >= 0, !context.isVisited(valueNode),
+      context.loadText(valueNode, bytes: bytes)
+    else {
       return []
     }
-    guard let plan = anonymizer.perturbPlans[rule.index] else {
-      throw perturbFailure("perturb settings are missing", node, rule, bytes)
-    }
-    let type = tree[valueNode].type
+    let type = context.tree[valueNode].type
     let isInteger = type == .integer || type == .positiveInt || type == .unsignedInt
-    guard let x = ExactDecimal(text) else {
-      throw perturbFailure("the value to perturb is not a number", valueNode, rule, bytes)
+    guard let x = ExactDecimal(context.text) else {
+      throw failure("the value to perturb is not a number", valueNode, rule, context, bytes)
     }
     // The span as Microsoft computes it, in doubles. Q13: Microsoft's sampler throws on the
     // negative span that a negative value gives with `proportional`, which stops the whole run;
     // fhir-deid uses the value's magnitude instead (documented deviation).
-    var span = plan.span
-    if plan.isProportional { span = Self.double(x.magnitude) * plan.span }
+    var span = self.span
+    if isProportional { span = Self.double(x.magnitude) * self.span }
     let lower = -span / 2
     let upper = span / 2
     // MathNet's ContinuousUniform.Sample: lower + u × (upper − lower), u in [0, 1).
-    let u = unitNoise(valueNode, rule: rule, resource: resource, bytes: bytes)
+    let u = unitNoise(valueNode, rule: rule, resource: resource, in: &context, bytes: bytes)
     let noise = lower + u * (upper - lower)
     var y: ExactDecimal
     do throws(FHIRPathEvaluationError) {
       guard let n = Self.decimal(noise) else { throw FHIRPathEvaluationError(.overflow) }
-      y = try x.adding(n).rounded(scale: isInteger ? 0 : plan.roundTo, rule: .toNearestOrEven)
+      y = try x.adding(n).rounded(scale: isInteger ? 0 : roundTo, rule: .toNearestOrEven)
     } catch {
-      throw perturbFailure("the perturbed value does not fit a decimal", valueNode, rule, bytes)
+      throw failure("the perturbed value does not fit a decimal", valueNode, rule, context, bytes)
     }
     if type == .positiveInt, y.isNegative || y.isZero {
       y = .one
     } else if type == .unsignedInt, y.isNegative {
       y = .zero
     }
-    replace(valueNode, with: y.text, json: .literal)
-    markDescendantsVisited(of: node)
+    context.replace(valueNode, with: y.text, json: .literal)
+    context.markDescendantsVisited(of: node)
     return .perturb
   }
 
   /// The node whose number `perturb` changes for a reached `node`, or -1.
-  private func perturbedValueNode(of node: Int32, bytes: UnsafeRawBufferPointer) -> Int32 {
+  private func perturbedValueNode(
+    of node: Int32, in tree: ResourceTree, bytes: UnsafeRawBufferPointer
+  ) -> Int32 {
     let type = tree[node].type
     if type == .decimal || type == .integer || type == .positiveInt || type == .unsignedInt {
       return node
@@ -105,43 +110,30 @@ extension EngineCore {
     return -1
   }
 
-  private func isVisited(_ node: Int32) -> Bool {
-    Int(node) < visited.count && visited[Int(node)]
-  }
-
-  /// Marks every node below `node` visited (not `node` itself: ``process`` does that).
-  mutating func markDescendantsVisited(of node: Int32) {
-    var current = tree.next(after: node, within: node)
-    while current >= 0 {
-      if Int(current) < visited.count { visited[Int(current)] = true }
-      current = tree.next(after: current, within: node)
-    }
-  }
-
-  private func perturbFailure(
-    _ why: String, _ node: Int32, _ rule: Rule, _ bytes: UnsafeRawBufferPointer
+  private func failure(
+    _ why: String, _ node: Int32, _ rule: Rule, _ context: MethodContext,
+    _ bytes: UnsafeRawBufferPointer
   ) -> RecordFailure {
-    RecordFailure(
-      .processing(why), resourceType: tree[0].type.name, path: tree.path(of: node, bytes: bytes),
-      rule: rule.index, isSkippable: false)
+    context.failure(why, at: node, rule: rule.index, bytes: bytes, isSkippable: false)
   }
 
   // MARK: Noise
 
   /// A uniform draw in [0, 1): from the system generator, or with `--seed` from a hash of the
   /// seed, the resource, the rule and the element path of `node` below `resource`.
-  private mutating func unitNoise(
-    _ node: Int32, rule: Rule, resource: Int32, bytes: UnsafeRawBufferPointer
+  private func unitNoise(
+    _ node: Int32, rule: Rule, resource: Int32, in context: inout MethodContext,
+    bytes: UnsafeRawBufferPointer
   ) -> Double {
     let bits: UInt64
-    if let seed = anonymizer.settings.perturbSeed {
-      if noiseResource != resource {
-        noiseResource = resource
-        noiseResourceHash = resourceHash(resource, bytes: bytes)
+    if let seed {
+      if context.noise.resource != resource {
+        context.noise.resource = resource
+        context.noise.resourceHash = Self.resourceHash(resource, in: &context, bytes: bytes)
       }
-      var h = NoiseHash.mix(seed, noiseResourceHash)
+      var h = NoiseHash.mix(seed, context.noise.resourceHash)
       h = NoiseHash.mix(h, UInt64(rule.index))
-      h = NoiseHash.mix(h, pathHash(node, below: resource, bytes: bytes))
+      h = NoiseHash.mix(h, Self.pathHash(node, below: resource, in: context.tree, bytes: bytes))
       bits = NoiseHash.mix(h, 0x7065_7274_7572_6221)  // one more round: "perturb!"
     } else {
       var system = SystemRandomNumberGenerator()
@@ -153,30 +145,33 @@ extension EngineCore {
   /// FNV-1a of the resource's `resourceType` and `id` as written in the input (raw JSON bytes,
   /// before any rule changed them); without an `id`, of the whole line and the resource's path
   /// in it (so that id-less entries of one Bundle differ). The line is hashed once per document.
-  private mutating func resourceHash(_ resource: Int32, bytes: UnsafeRawBufferPointer) -> UInt64 {
-    let object = Int(tree[resource].valueToken)
+  private static func resourceHash(
+    _ resource: Int32, in context: inout MethodContext, bytes: UnsafeRawBufferPointer
+  ) -> UInt64 {
+    let object = Int(context.tree[resource].valueToken)
     var h = NoiseHash.offsetBasis
-    guard object >= 0, tape[object].kind == .objectStart,
-      let type = tape.member(named: "resourceType", in: object, bytes: bytes),
-      let id = tape.member(named: "id", in: object, bytes: bytes)
+    guard object >= 0, context.tape[object].kind == .objectStart,
+      let type = context.tape.member(named: "resourceType", in: object, bytes: bytes),
+      let id = context.tape.member(named: "id", in: object, bytes: bytes)
     else {
-      if noiseLineHash == nil {
+      if context.noise.lineHash == nil {
         NoiseHash.add(bytes, to: &h)
-        noiseLineHash = h
+        context.noise.lineHash = h
       }
-      return NoiseHash.mix(noiseLineHash ?? 0, pathHash(resource, below: -1, bytes: bytes))
+      return NoiseHash.mix(
+        context.noise.lineHash ?? 0, pathHash(resource, below: -1, in: context.tree, bytes: bytes))
     }
-    NoiseHash.add(tape.rawBytes(of: type, in: bytes), to: &h)
+    NoiseHash.add(context.tape.rawBytes(of: type, in: bytes), to: &h)
     NoiseHash.add(byte: 0, to: &h)
-    NoiseHash.add(tape.rawBytes(of: id, in: bytes), to: &h)
+    NoiseHash.add(context.tape.rawBytes(of: id, in: bytes), to: &h)
     return h
   }
 
   /// FNV-1a of the element path from `resource` (exclusive; -1 for the whole line) down to
   /// `node`: each step's name, type and array position (deepest step first).
-  private func pathHash(_ node: Int32, below resource: Int32, bytes: UnsafeRawBufferPointer)
-    -> UInt64
-  {
+  private static func pathHash(
+    _ node: Int32, below resource: Int32, in tree: ResourceTree, bytes: UnsafeRawBufferPointer
+  ) -> UInt64 {
     var h = NoiseHash.offsetBasis
     var current = node
     while current >= 0, current != resource {
@@ -253,6 +248,21 @@ extension UInt128 {
     var v: UInt128 = 1
     for _ in 0..<k { v *= 10 }
     self = v
+  }
+}
+
+/// Per-worker `perturb` state of one document: the noise hash of the last resource (with
+/// `--seed`).
+struct NoiseState {
+  /// The resource whose hash `resourceHash` is, or -1.
+  var resource: Int32 = -1
+  var resourceHash: UInt64 = 0
+  /// The hash of the current line, once a resource without an `id` needed it.
+  var lineHash: UInt64?
+
+  mutating func startDocument() {
+    resource = -1
+    lineHash = nil
   }
 }
 

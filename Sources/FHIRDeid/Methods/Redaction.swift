@@ -1,70 +1,82 @@
 import FHIRModel
 import FHIRPath
 
-extension EngineCore {
-  /// `redact` (spec §4.2): removes the value, or with the partial settings keeps the year of a
-  /// date, an age of 89 or less, or the first three digits of a ZIP code.
-  mutating func redact(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Operations {
-    let p = configuration.parameters
-    let type = tree[node].type
-    let parent = tree[node].parent
-    let needsText =
-      type == .date || type == .dateTime || type == .instant
-      || (type == .decimal && parent >= 0 && tree[parent].type == .age)
-      || tree.nameEqualsIgnoringCase(node, "postalCode", in: bytes)
-    if !needsText {
+/// `redact` (spec §4.2), compiled: removes the value, or with the partial settings keeps the
+/// year of a date, an age of 89 or less, or the first three digits of a ZIP code.
+struct Redaction: Sendable {
+  var partialDates: Bool
+  var partialAges: Bool
+  var partialZipCodes: Bool
+  /// `restrictedZipCodeTabulationAreas`, as bytes.
+  var restrictedZips: [[UInt8]]
+  /// The day the "age over 89" rule counts from.
+  var today: DateText.Day
+
+  init(_ parameters: Configuration.Parameters, today: DateText.Day) {
+    partialDates = parameters.enablePartialDatesForRedact
+    partialAges = parameters.enablePartialAgesForRedact
+    partialZipCodes = parameters.enablePartialZipCodesForRedact
+    restrictedZips = (parameters.restrictedZipCodeTabulationAreas ?? []).map { Array($0.utf8) }
+    self.today = today
+  }
+
+  func apply(to node: Int32, in context: inout MethodContext, bytes: UnsafeRawBufferPointer)
+    -> Operations
+  {
+    // Read through `context` (no local copy of the tree: an edit would then copy it).
+    let type = context.tree[node].type
+    let parent = context.tree[node].parent
+    let isDate = type == .date || type == .dateTime || type == .instant
+    let isAge = type == .decimal && parent >= 0 && context.tree[parent].type == .age
+    let isPostalCode =
+      !isDate && !isAge && context.tree.nameEqualsIgnoringCase(node, "postalCode", in: bytes)
+    if !isDate && !isAge && !isPostalCode {
       // Plain removal: only whether there is a value matters; don't copy (attachments and
       // narratives can be large).
-      guard hasNonEmptyValue(node, bytes: bytes) else { return [] }
-      remove(node)
+      guard context.hasNonEmptyValue(node, bytes: bytes) else { return [] }
+      context.remove(node)
       return .redact
     }
-    guard loadText(node, bytes: bytes) else { return [] }
-    if type == .date || type == .dateTime || type == .instant {
-      redactDate(node, partial: p.enablePartialDatesForRedact, allowTime: type != .date)
+    guard context.loadText(node, bytes: bytes) else { return [] }
+    if isDate {
+      redactDate(node, allowTime: type != .date, in: &context)
       return .redact
     }
-    if type == .decimal, parent >= 0, tree[parent].type == .age {
+    if isAge {
       // Q14: compared as a decimal (Microsoft parses an integer and fails on `65.5`).
-      if !p.enablePartialAgesForRedact || ageOver89(text) { remove(node) }
+      if !partialAges || Self.ageOver89(context.text) { context.remove(node) }
       return .redact
     }
-    if tree.nameEqualsIgnoringCase(node, "postalCode", in: bytes) {
-      guard p.enablePartialZipCodesForRedact else {
-        remove(node)
-        return .redact
-      }
-      replace(node, with: PostalCode.abstract(text, restricted: restrictedZips))
-      return .abstract
+    guard partialZipCodes else {
+      context.remove(node)
+      return .redact
     }
-    remove(node)
-    return .redact
+    context.replace(node, with: PostalCode.abstract(context.text, restricted: restrictedZips))
+    return .abstract
   }
 
-  /// Keeps the year (partial dates on, not over 89) or removes the value; `text` holds it.
-  mutating func redactDate(_ node: Int32, partial: Bool, allowTime: Bool) {
-    guard partial, let date = DateText(text, allowTime: allowTime),
-      !date.indicatesAgeOver89(today: anonymizer.settings.todayDay)
+  /// Keeps the year (partial dates on, not over 89) or removes the value; `context.text`
+  /// holds it.
+  func redactDate(_ node: Int32, allowTime: Bool, in context: inout MethodContext) {
+    guard partialDates, let date = DateText(context.text, allowTime: allowTime),
+      !date.indicatesAgeOver89(today: today)
     else {
-      remove(node)
+      context.remove(node)
       return
     }
-    replace(node, with: date.yearText)
+    context.replace(node, with: date.yearText)
   }
 
-  private var restrictedZips: [[UInt8]] {
-    (configuration.parameters.restrictedZipCodeTabulationAreas ?? []).map { Array($0.utf8) }
-  }
-
-  private mutating func ageOver89(_ text: [UInt8]) -> Bool {
-    let limit = Array("89".utf8)
+  private static func ageOver89(_ text: [UInt8]) -> Bool {
     let value: ExactDecimal? = text.withUnsafeBufferPointer { ExactDecimal(parsing: $0) }
-    let bound: ExactDecimal? = limit.withUnsafeBufferPointer { ExactDecimal(parsing: $0) }
-    guard let value, let bound else { return true }  // not a number: fail closed
+    guard let value, let bound = eightyNine else { return true }  // not a number: fail closed
     return ExactDecimal.compare(value, bound) > 0
   }
-}
 
+  private static let eightyNine: ExactDecimal? = Array("89".utf8).withUnsafeBufferPointer {
+    ExactDecimal(parsing: $0)
+  }
+}
 /// Partial ZIP codes (spec §4.2): restricted 3-digit areas become all zeros, others keep their
 /// first three characters with every later digit zeroed.
 enum PostalCode {

@@ -21,7 +21,19 @@ private enum Piece {
   }
 }
 
-extension EngineCore {
+/// A read-only view of the document while a substitution merges a complex node with its
+/// replacement (spec §4.6): which nodes are visited, and which lead to visited nodes.
+///
+/// It holds copies of the tree and the marks: drop it before editing the tree, or the edit
+/// copies the tree's arrays.
+struct SubstitutionMerge {
+  let tree: ResourceTree
+  let tape: Tape
+  let visited: [Bool]
+  let keepMarks: [Bool]
+}
+
+extension SubstitutionMerge {
   /// Writes S(`node`, `members`) as a JSON object and returns whether it has any member (a
   /// resource always counts, as resources are never pruned).
   ///

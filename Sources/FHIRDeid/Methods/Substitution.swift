@@ -71,9 +71,12 @@ struct SubstitutionIssue: Error {
   init(_ message: String) { self.message = message }
 }
 
-extension EngineCore {
-  /// `substitute` (spec §4.6): replaces `node` by the rule's `replaceWith` and marks the node
-  /// and everything below it visited.
+/// `substitute` (spec §4.6), compiled: the rule's `replaceWith`, prepared once.
+struct Substitution: Sendable {
+  var replacement: Replacement
+
+  /// Replaces `node` by the rule's `replaceWith` and marks the node and everything below it
+  /// visited.
   ///
   /// A primitive gets the replacement's text as its value (null removes it) and loses its
   /// unvisited extensions. A complex node is merged with the replacement object now, and the
@@ -84,40 +87,39 @@ extension EngineCore {
   ///   fails the run) when the replacement is not a JSON object, names a member the node's type
   ///   does not have, or gives a member a value of the wrong kind; also when the node is a
   ///   resource or a `meta`, which this engine does not substitute.
-  mutating func substitute(_ node: Int32, rule: Rule, bytes: UnsafeRawBufferPointer)
-    throws(RecordFailure) -> Operations
-  {
-    guard let replacement = anonymizer.replacements[rule.index] else { return [] }
-    collectSubtree(of: node)
-    let n = tree[node]
+  func apply(
+    to node: Int32, rule: Rule, in context: inout MethodContext, bytes: UnsafeRawBufferPointer
+  ) throws(RecordFailure) -> Operations {
+    Self.collectSubtree(of: node, in: &context)
+    let n = context.tree[node]
     if n.type.isPrimitive && !n.isResource {
       var child = n.firstChild
       while child >= 0 {
-        removeUnvisited(child)
-        child = tree[child].nextSibling
+        Self.removeUnvisited(child, in: &context)
+        child = context.tree[child].nextSibling
       }
       if let text = replacement.primitiveText {
-        replace(node, with: text)
+        context.replace(node, with: text)
       } else {
-        remove(node)
+        context.remove(node)
       }
     } else {
       do throws(SubstitutionIssue) {
-        try substituteComplex(node, with: replacement, bytes: bytes)
+        try substituteComplex(node, in: &context, bytes: bytes)
       } catch {
-        throw RecordFailure(
-          .processing("substitute: " + error.message), resourceType: tree[0].type.name,
-          path: tree.path(of: node, bytes: bytes), rule: rule.index, isSkippable: false)
+        throw context.failure(
+          "substitute: " + error.message, at: node, rule: rule.index, bytes: bytes,
+          isSkippable: false)
       }
     }
-    for d in subtree { visited[Int(d)] = true }
+    for d in context.subtree { context.visited[Int(d)] = true }
     return .substitute
   }
 
-  private mutating func substituteComplex(
-    _ node: Int32, with replacement: Replacement, bytes: UnsafeRawBufferPointer
+  private func substituteComplex(
+    _ node: Int32, in context: inout MethodContext, bytes: UnsafeRawBufferPointer
   ) throws(SubstitutionIssue) {
-    let n = tree[node]
+    let n = context.tree[node]
     guard !n.isResource else {
       throw SubstitutionIssue("a whole resource cannot be substituted (select its elements)")
     }
@@ -127,73 +129,87 @@ extension EngineCore {
     guard let members = replacement.object else {
       throw SubstitutionIssue("replaceWith must be a JSON object (or null) for a \(n.type.name)")
     }
-    guard let structure = structure(of: node, bytes: bytes) else {
+    guard
+      let structure = Self.structure(of: node, tree: context.tree, tape: context.tape, bytes: bytes)
+    else {
       throw SubstitutionIssue("no R4 structure for this element")
     }
-    try validate(members, in: structure, isResource: false)
-    markKeep()
+    try Self.validate(members, in: structure, isResource: false)
+    Self.markKeep(in: &context)
     var text: [UInt8] = []
     let written: Bool
     do {
-      // The renderer holds a copy of the tree: it must be gone before the tree is edited.
-      var renderer = writer.subtreeRenderer(
-        subtree, tree: tree, tape: tape, labels: labels, bytes: bytes)
-      written = try writeMerged(
+      // The renderer and the merge hold copies of the tree: they must be gone before the tree
+      // is edited.
+      var renderer = context.writer.subtreeRenderer(
+        context.subtree, tree: context.tree, tape: context.tape, labels: context.labels,
+        bytes: bytes)
+      let merge = SubstitutionMerge(
+        tree: context.tree, tape: context.tape, visited: context.visited,
+        keepMarks: context.keepMarks)
+      written = try merge.writeMerged(
         node, members: members, structure: structure, renderer: &renderer, bytes: bytes,
         into: &text)
     }
-    for d in subtree { keepMarks[Int(d)] = false }
-    tree.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
+    for d in context.subtree { context.keepMarks[Int(d)] = false }
+    context.tree.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
   }
 
   /// Fills `subtree` with `node` and all its descendants (nested resources included), in
   /// pre-order.
-  private mutating func collectSubtree(of node: Int32) {
-    subtree.removeAll(keepingCapacity: true)
+  private static func collectSubtree(of node: Int32, in context: inout MethodContext) {
+    context.subtree.removeAll(keepingCapacity: true)
     var current = node
     while current >= 0 {
-      subtree.append(current)
-      current = tree.next(after: current, within: node)
+      context.subtree.append(current)
+      current = context.tree.next(after: current, within: node)
     }
   }
 
   /// Sets `keepMarks` for the nodes of `subtree`: visited, or with a visited descendant.
-  private mutating func markKeep() {
-    if keepMarks.count < tree.count {
-      keepMarks.append(contentsOf: repeatElement(false, count: tree.count - keepMarks.count))
+  private static func markKeep(in context: inout MethodContext) {
+    let count = context.tree.count
+    if context.keepMarks.count < count {
+      context.keepMarks.append(
+        contentsOf: repeatElement(false, count: count - context.keepMarks.count))
     }
-    for d in subtree { keepMarks[Int(d)] = false }
-    var i = subtree.count - 1
+    for d in context.subtree { context.keepMarks[Int(d)] = false }
+    var i = context.subtree.count - 1
     while i >= 0 {
-      let d = subtree[i]
-      if visited[Int(d)] { keepMarks[Int(d)] = true }
-      if i > 0, keepMarks[Int(d)] { keepMarks[Int(tree[d].parent)] = true }
+      let d = context.subtree[i]
+      if context.visited[Int(d)] { context.keepMarks[Int(d)] = true }
+      if i > 0, context.keepMarks[Int(d)] {
+        context.keepMarks[Int(context.tree[d].parent)] = true
+      }
       i -= 1
     }
   }
 
   /// Removes the values of the unvisited primitives at and below `node`; visited subtrees stay
   /// as they are. Complex nodes left without children are pruned by the writer.
-  private mutating func removeUnvisited(_ node: Int32) {
-    guard !visited[Int(node)] else { return }
-    if tree[node].type.isPrimitive && !tree[node].isResource {
-      tree.setEdit(.removed, of: node)
+  private static func removeUnvisited(_ node: Int32, in context: inout MethodContext) {
+    guard !context.visited[Int(node)] else { return }
+    if context.tree[node].type.isPrimitive && !context.tree[node].isResource {
+      context.tree.setEdit(.removed, of: node)
     }
-    var child = tree[node].firstChild
+    var child = context.tree[node].firstChild
     while child >= 0 {
-      removeUnvisited(child)
-      child = tree[child].nextSibling
+      removeUnvisited(child, in: &context)
+      child = context.tree[child].nextSibling
     }
   }
 
   /// The R4 structure holding a complex node's members: its type's, or for a backbone element
   /// (typed `BackboneElement` or `Element`) the one its parent's structure names for its key.
-  func structure(of node: Int32, bytes: UnsafeRawBufferPointer) -> StructureID? {
+  static func structure(
+    of node: Int32, tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+  ) -> StructureID? {
     let n = tree[node]
     if n.isResource || (n.type != .element && n.type != .backboneElement) {
       return R4.structure(of: n.type)
     }
-    guard n.parent >= 0, n.keyToken >= 0, let parent = structure(of: n.parent, bytes: bytes)
+    guard n.parent >= 0, n.keyToken >= 0,
+      let parent = structure(of: n.parent, tree: tree, tape: tape, bytes: bytes)
     else { return nil }
     let key = tape[Int(n.keyToken)]
     return R4.child(UnsafeRawBufferPointer(rebasing: bytes[key.range]), of: parent)?.structure
@@ -203,7 +219,9 @@ extension EngineCore {
   /// into the node's type does: every member is an element of `structure` (no `_x`
   /// members, each element once), with a primitive value, an object, or a resource object as
   /// its type needs (arrays of them allowed).
-  func validate(_ members: [JSONValue.Member], in structure: StructureID, isResource: Bool)
+  static func validate(
+    _ members: [JSONValue.Member], in structure: StructureID, isResource: Bool
+  )
     throws(SubstitutionIssue)
   {
     var seen: [[UInt8]] = []
@@ -229,7 +247,7 @@ extension EngineCore {
     }
   }
 
-  private func validate(_ item: JSONValue, for match: ChildMatch, key: String)
+  private static func validate(_ item: JSONValue, for match: ChildMatch, key: String)
     throws(SubstitutionIssue)
   {
     if match.holdsResource {

@@ -2,7 +2,7 @@ import ByteJSON
 import FHIRModel
 import FHIRPath
 
-extension EngineCore {
+extension MethodContext {
   /// Puts into `text` the value a method sees for `node` (spec §4.9) and returns true, or returns
   /// false when the node has no value now (or an empty one): strings unescaped and trimmed,
   /// numbers as written, booleans as .NET prints them (`True`/`False`).
@@ -87,5 +87,19 @@ extension EngineCore {
   mutating func remove(_ node: Int32) {
     tree.setEdit(.removed, of: node)
     if node == rootID { cachedOffset = nil }
+  }
+
+  /// Appends a primitive's value as it is in the input (unescaped), ignoring edits, to
+  /// `scratch`.
+  mutating func appendOriginal(_ node: Int32, bytes: UnsafeRawBufferPointer) {
+    let n = tree[node]
+    guard n.valueToken >= 0 else { return }
+    let token = tape[Int(n.valueToken)]
+    let raw = UnsafeRawBufferPointer(rebasing: bytes[token.range])
+    if token.hasEscapes {
+      JSONEscaping.unescape(raw, into: &scratch)
+    } else {
+      scratch.append(contentsOf: raw)
+    }
   }
 }

@@ -1,0 +1,196 @@
+import ByteJSON
+import FHIRModel
+import FHIRPath
+
+/// The rule loop of one worker (spec §3): which rules run on which resource, in which order,
+/// where they select, and what each method did. The methods themselves see only the
+/// ``MethodContext``.
+///
+/// A struct, so that the per-node work runs on an `inout` value (static exclusivity) rather
+/// than through class property accesses.
+struct EngineCore {
+  let anonymizer: Anonymizer
+  /// The document and the methods' tools.
+  var context: MethodContext
+  var selection = RuleSelection()
+  var counters: EngineCounters
+  /// Whether `applyRules` fills ``decidingRule`` (audit only; see
+  /// ``AnonymizerWorker/recordsDecidingRules``).
+  var recordsDecidingRules = false
+  /// Per node, the index of the rule that visited it first, or -1; empty unless
+  /// ``recordsDecidingRules``.
+  var decidingRule: [Int32] = []
+
+  init(_ anonymizer: Anonymizer) {
+    self.anonymizer = anonymizer
+    context = MethodContext(anonymizer)
+    counters = EngineCounters(ruleCount: anonymizer.rules.count)
+  }
+
+  mutating func process(
+    _ line: UnsafeRawBufferPointer, scanner: JSONScanner, dateShiftPrefix prefix: [UInt8],
+    into out: inout [UInt8]
+  ) throws(RecordFailure) -> FHIRType {
+    try ResourceLoading.scan(line, with: scanner, into: &context.tape)
+    let rules = anonymizer.rules
+    // Without rules only validity matters: check it without building the tree (the build then
+    // runs only to say where an invalid resource fails, or to drop and normalise members).
+    if rules.isEmpty, ResourceTree.validity(context.tape, bytes: line) == .valid,
+      let value = context.tape.member(named: "resourceType", in: 0, bytes: line),
+      let type = R4.resourceType(
+        named: UnsafeRawBufferPointer(rebasing: line[context.tape[value].range]))
+    {
+      context.tape.writeCompact(from: line, into: &out)
+      return type
+    }
+    try ResourceLoading.build(&context.tree, from: context.tape, line: line)
+    let type = context.tree[0].type
+    counters.droppedComments &+= context.tree.droppedComments
+    counters.droppedEmpty &+= context.tree.droppedEmpty
+    guard !rules.isEmpty else {
+      context.labels.removeAll(keepingCapacity: true)
+      context.labels.append(contentsOf: repeatElement([], count: context.tree.count))
+      context.writer.write(
+        tree: context.tree, tape: context.tape, labels: context.labels, bytes: line, into: &out)
+      return type
+    }
+    if let why = context.setupFailure {
+      throw RecordFailure(.processing(why), resourceType: type.name, isSkippable: false)
+    }
+    context.startDocument(dateShiftPrefix: prefix, bytes: line)
+    // One FHIRPath budget per line, for every rule and every resource nested in it.
+    context.evaluator.resetSteps()
+    try applyRules(line)
+    counters.noteFHIRPathSteps(context.evaluator.stepsTaken)
+    counters.patientScopeFallbacks &+= context.patientScopeFallbacks
+    context.patientScopeFallbacks = 0
+    context.writer.write(
+      tree: context.tree, tape: context.tape, labels: context.labels, bytes: line, into: &out)
+    return type
+  }
+
+  /// Applies the configuration to the tree of one document (spec §3.1): every resource node,
+  /// pre-order in document order, gets its rules; operations bubble up to enclosing resources and
+  /// become labels on every resource that is not `contained`.
+  private mutating func applyRules(_ bytes: UnsafeRawBufferPointer) throws(RecordFailure) {
+    if recordsDecidingRules {
+      decidingRule.removeAll(keepingCapacity: true)
+      decidingRule.append(contentsOf: repeatElement(-1, count: context.tree.count))
+    }
+    var rootOperations: Operations = []
+    try walk(0, bytes: bytes, into: &rootOperations)
+  }
+
+  /// Visits `node`'s subtree; resource nodes are processed on the way down and labelled on the
+  /// way up. `operations` collects what was done in the nearest enclosing resource.
+  private mutating func walk(
+    _ node: Int32, bytes: UnsafeRawBufferPointer, into operations: inout Operations
+  )
+    throws(RecordFailure)
+  {
+    let flags = context.tree.flags(of: node)
+    if flags & ResourceTree.Flag.resource != 0 {
+      var own = try processResource(node, bytes: bytes)
+      var child = context.tree.firstChild(of: node)
+      while child >= 0 {
+        try walk(child, bytes: bytes, into: &own)
+        child = context.tree.nextSibling(of: child)
+      }
+      if !isContained(node, bytes: bytes) { context.labels[Int(node)] = own }
+      operations.formUnion(own)
+    } else {
+      // A substituted complex node is written from its replacement text: nothing below it is
+      // in the output, and every node below it is visited (spec §4.6 step 5).
+      if flags & ResourceTree.Flag.primitive == 0, !isOriginal(node) { return }
+      var child = context.tree.firstChild(of: node)
+      while child >= 0 {
+        try walk(child, bytes: bytes, into: &operations)
+        child = context.tree.nextSibling(of: child)
+      }
+    }
+  }
+
+  private func isOriginal(_ node: Int32) -> Bool {
+    context.tree.editKind(of: node) == .original
+  }
+
+  private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
+    guard context.tree.parent(of: node) >= 0 else { return false }
+    return context.tree.nameEquals(node, containedName, in: bytes)
+  }
+
+  /// Runs every rule that applies to the resource at `resource`, in order (spec §3.2–3.4).
+  private mutating func processResource(_ resource: Int32, bytes: UnsafeRawBufferPointer)
+    throws(RecordFailure) -> Operations
+  {
+    var operations: Operations = []
+    // Microsoft builds its node tables once, before any rule runs: nodes added later (by a
+    // substitution) are not selected by later fast-path rules.
+    let limit = Int32(context.tree.count)
+    var collected = false
+    let rules = anonymizer.rules
+    for ruleIndex in anonymizer.rulesByType[Int(context.tree.type(of: resource).raw)] {
+      let compiled = rules[ruleIndex]
+      let rule = compiled.rule
+      if !collected, rule.selector.isFastPath {
+        selection.collectCandidates(of: resource, limit: limit, tree: context.tree)
+        collected = true
+      }
+      try selection.select(rule, in: resource, limit: limit, context: context, bytes: bytes)
+      guard !selection.matches.isEmpty else { continue }
+      let selected = selection.matches
+      var changed = 0
+      for node in selected {
+        try process(
+          node, rule: compiled, resource: resource, bytes: bytes, into: &operations,
+          changed: &changed)
+      }
+      counters.count(
+        rule: ruleIndex, method: rule.method, matched: selected.count, changed: changed)
+    }
+    return operations
+  }
+
+  /// Applies `rule`'s method to `node` and its unvisited non-resource descendants (spec §3.4).
+  /// `changed` counts the nodes whose value the method changed.
+  private mutating func process(
+    _ node: Int32, rule: CompiledRule, resource: Int32, bytes: UnsafeRawBufferPointer,
+    into operations: inout Operations, changed: inout Int
+  ) throws(RecordFailure) {
+    guard !context.visited[Int(node)] else { return }
+    let done = try apply(rule, to: node, resource: resource, bytes: bytes)
+    if !done.isEmpty {
+      operations.formUnion(done)
+      changed &+= 1
+    }
+    context.visited[Int(node)] = true
+    if recordsDecidingRules, Int(node) < decidingRule.count {
+      decidingRule[Int(node)] = Int32(truncatingIfNeeded: rule.rule.index)
+    }
+    var child = context.tree.firstChild(of: node)
+    while child >= 0 {
+      if !context.tree.isResource(child) {
+        try process(
+          child, rule: rule, resource: resource, bytes: bytes, into: &operations,
+          changed: &changed)
+      }
+      child = context.tree.nextSibling(of: child)
+    }
+  }
+
+  /// One method on one node.
+  private mutating func apply(
+    _ compiled: CompiledRule, to node: Int32, resource: Int32, bytes: UnsafeRawBufferPointer
+  ) throws(RecordFailure) -> Operations {
+    let rule = compiled.rule
+    let operations = try compiled.method.apply(
+      to: node, resource: resource, rule: rule, in: &context, bytes: bytes)
+    if let fault = anonymizer.settings.injectedFault, fault == rule.method {
+      throw context.failure(
+        "injected fault (FHIR_DEID_TEST_FAULT)", at: node, rule: rule.index, bytes: bytes)
+    }
+    return operations
+  }
+}
+
+private let containedName = Array("contained".utf8)

@@ -21,7 +21,9 @@ let package = Package(
     // The pure engine, innermost first.
     .target(name: "ByteJSON"),
     .target(name: "FHIRModel", exclude: ["Generator"]),
-    .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel"]),
+    // .NET regular expressions (FHIRPath matches() and replaceMatches() use .NET's Regex).
+    .target(name: "RegexEngine"),
+    .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel", "RegexEngine"]),
     .target(name: "DeidCrypto", dependencies: ["COpenSSL"]),
     .target(name: "FHIRDeid", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "DeidCrypto"]),
 
@@ -49,6 +51,7 @@ let package = Package(
     .testTarget(
       name: "FHIRDeidTests",
       dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidTestSupport"]),
+    .testTarget(name: "RegexEngineTests", dependencies: ["RegexEngine", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),
     .testTarget(

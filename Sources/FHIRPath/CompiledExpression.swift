@@ -1,3 +1,5 @@
+import RegexEngine
+
 /// A FHIRPath expression checked and compiled into a flat syntax tree for a tree-walking
 /// evaluator.
 ///
@@ -27,7 +29,7 @@ package struct CompiledExpression: Sendable {
   /// External constants used.
   package let environment: [EnvironmentVariable]
   /// Compiled literal regular expressions by the index of their call node.
-  package let regexes: [Int32: FHIRPathRegex]
+  package let regexes: [Int32: DotNetRegex]
 
   /// The node at `index`.
   package subscript(_ index: Int32) -> Node { nodes[Int(index)] }
@@ -38,7 +40,7 @@ package struct CompiledExpression: Sendable {
   }
 
   /// The precompiled pattern of a `matches` / `replaceMatches` call whose pattern is a literal.
-  package func regex(forCall node: Int32) -> FHIRPathRegex? { regexes[node] }
+  package func regex(forCall node: Int32) -> DotNetRegex? { regexes[node] }
 }
 
 /// Compiles FHIRPath expressions.

@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import RegexEngine
 
 /// The string functions: a single String input (empty or valueless input gives an empty
 /// result, another type throws `.invalidOperandTypes`), empty arguments give an empty result.
@@ -56,7 +57,10 @@ extension EvaluationRun {
     case .matches:
       guard let regex = try regex(forCall: call, pattern: argument(args, 0), frame) else { return }
       var regexSteps = 0
-      let found = try regex.isMatch(s, steps: &regexSteps)
+      let found: Bool
+      do { found = try regex.isMatch(s, steps: &regexSteps) } catch {
+        throw FHIRPathEvaluationError(.regexTooComplex)
+      }
       try charge(regexSteps)
       out.append(.value(.boolean(found)))
     case .replaceMatches:
@@ -64,7 +68,12 @@ extension EvaluationRun {
         let substitution = try stringArgument(argument(args, 1), frame)
       else { return }
       var regexSteps = 0
-      let replaced = try regex.replacingMatches(in: s, with: substitution, steps: &regexSteps)
+      let replaced: [UInt8]
+      do {
+        replaced = try regex.replacingMatches(in: s, with: substitution, steps: &regexSteps)
+      } catch {
+        throw FHIRPathEvaluationError(.regexTooComplex)
+      }
       try charge(regexSteps)
       try charge(bytes: replaced.count)
       out.append(.value(.string(replaced)))
@@ -86,13 +95,13 @@ extension EvaluationRun {
   /// The pattern of a `matches` / `replaceMatches` call: compiled with the expression when it
   /// is a literal, else compiled now (the last one is kept for the next evaluation).
   mutating func regex(forCall call: Int32, pattern: Int32, _ frame: Frame)
-    throws(FHIRPathEvaluationError) -> FHIRPathRegex?
+    throws(FHIRPathEvaluationError) -> DotNetRegex?
   {
     if let compiled = expression.regex(forCall: call) { return compiled }
     guard let text = try stringArgument(pattern, frame) else { return nil }
     if let cached = scratch.regex, cached.pattern == text { return cached.regex }
     do {
-      let regex = try FHIRPathRegex(pattern: text)
+      let regex = try DotNetRegex(pattern: text)
       scratch.regex = (text, regex)
       return regex
     } catch {

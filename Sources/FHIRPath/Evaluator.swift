@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import RegexEngine
 
 /// An item of a FHIRPath collection: a node of the resource tree, or a System value.
 package enum FHIRPathItem: Sendable, Equatable {
@@ -148,7 +149,7 @@ struct Frame {
 struct EvaluationScratch {
   var items: [[FHIRPathItem]] = []
   var operands: [[Operand]] = []
-  var regex: (pattern: [UInt8], regex: FHIRPathRegex)?
+  var regex: (pattern: [UInt8], regex: DotNetRegex)?
   /// A bit per tree node for `repeat()`.
   var seenNodes: [UInt64] = []
 

@@ -1,3 +1,5 @@
+import RegexEngine
+
 /// The N1 string functions on UTF-8 values.
 ///
 /// Positions and lengths count Unicode scalars. .NET counts UTF-16 code units, so results differ

@@ -1,3 +1,5 @@
+import RegexEngine
+
 /// Recursive-descent (precedence-climbing) parser for FHIRPath N1 that builds a
 /// ``CompiledExpression``.
 struct Parser {
@@ -13,7 +15,7 @@ struct Parser {
   var constants: [FHIRPathValue] = []
   var types: [TypeSpecifier] = []
   var environment: [EnvironmentVariable] = []
-  var regexes: [Int32: FHIRPathRegex] = [:]
+  var regexes: [Int32: DotNetRegex] = [:]
   var focusNode: Int32?
   var heights: [Int] = []
 
@@ -383,7 +385,7 @@ struct Parser {
       case .literal(let k) = nodes[Int(args[0])], case .string(let pattern) = constants[Int(k)]
     {
       do {
-        regexes[call] = try FHIRPathRegex(pattern: pattern)
+        regexes[call] = try DotNetRegex(pattern: pattern)
       } catch {
         throw FHIRPathError(
           "invalid regular expression: \(error.message) (pattern position \(error.offset + 1))",

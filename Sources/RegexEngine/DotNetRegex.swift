@@ -9,6 +9,11 @@ package struct RegexSyntaxError: Error, Equatable, Sendable {
   }
 }
 
+/// A match that needed more than ``DotNetRegex/stepBudget`` backtracking steps.
+package struct RegexTooComplex: Error, Equatable, Sendable {
+  package init() {}
+}
+
 /// A .NET-flavoured regular expression, compiled once, matched by a small backtracking engine
 /// over Unicode scalars (FHIRPath `matches()` and `replaceMatches()` use .NET `Regex`).
 ///
@@ -25,8 +30,8 @@ package struct RegexSyntaxError: Error, Equatable, Sendable {
 /// groups, class subtraction `[a-z-[aeiou]]`, Unicode block names `\p{IsGreek}`, right-to-left
 /// and ECMAScript options. Captures made inside a lookbehind are kept but found left to right.
 /// Matching is bounded: a search that needs more than ``stepBudget`` backtracking steps throws
-/// `.regexTooComplex` instead of running away.
-package struct FHIRPathRegex: Sendable {
+/// ``RegexTooComplex`` instead of running away.
+package struct DotNetRegex: Sendable {
   /// The compiled main program.
   let program: RegexProgram
   /// Capturing groups, excluding group 0.
@@ -39,7 +44,7 @@ package struct FHIRPathRegex: Sendable {
 
   /// Compiles a pattern given as UTF-8 bytes.
   package init(pattern: [UInt8]) throws(RegexSyntaxError) {
-    var parser = RegexParser(FHIRPathString.scalars(pattern))
+    var parser = RegexParser(UTF8Scalars.scalars(pattern))
     let tree = try parser.parse()
     let numbering = parser.groupNumbering()
     var compiler = RegexCompiler(
@@ -176,7 +181,7 @@ struct RegexParser {
   mutating func skipIgnoredWhitespace() {
     guard options.ignoreWhitespace else { return }
     while let c = peek() {
-      if FHIRPathString.isWhitespace(c) {
+      if UTF8Scalars.isWhitespace(c) {
         i += 1
       } else if c == UInt32(UInt8(ascii: "#")) {
         while let d = peek(), d != 0x0A { i += 1 }

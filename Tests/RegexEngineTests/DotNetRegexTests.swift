@@ -1,16 +1,16 @@
 import Testing
 
-@testable import FHIRPath
+@testable import RegexEngine
 
 @Suite("Regex")
 struct RegexTests {
   func matches(_ pattern: String, _ input: String) throws -> Bool {
-    try FHIRPathRegex(pattern).isMatch(bytes(input))
+    try DotNetRegex(pattern).isMatch(bytes(input))
   }
 
   func replace(_ pattern: String, _ input: String, _ substitution: String) throws -> String {
     String(
-      decoding: try FHIRPathRegex(pattern).replacingMatches(
+      decoding: try DotNetRegex(pattern).replacingMatches(
         in: bytes(input), with: bytes(substitution)),
       as: UTF8.self)
   }
@@ -42,19 +42,19 @@ struct RegexTests {
   }
 
   @Test func greedyAndLazyCaptures() throws {
-    let greedy = try FHIRPathRegex("<(.+)>")
-    let lazy = try FHIRPathRegex("<(.+?)>")
+    let greedy = try DotNetRegex("<(.+)>")
+    let lazy = try DotNetRegex("<(.+?)>")
     let input = bytes("<a><b>")
     #expect(try greedy.firstMatch(in: input)?.groups == [1..<5])
     #expect(try lazy.firstMatch(in: input)?.groups == [1..<2])
-    #expect(try FHIRPathRegex("a{2,3}?").firstMatch(in: bytes("aaaa"))?.range == 0..<2)
-    #expect(try FHIRPathRegex("a??b").firstMatch(in: bytes("ab"))?.range == 0..<2)
-    #expect(try FHIRPathRegex("(a)|(b)").firstMatch(in: bytes("b"))?.groups == [nil, 0..<1])
+    #expect(try DotNetRegex("a{2,3}?").firstMatch(in: bytes("aaaa"))?.range == 0..<2)
+    #expect(try DotNetRegex("a??b").firstMatch(in: bytes("ab"))?.range == 0..<2)
+    #expect(try DotNetRegex("(a)|(b)").firstMatch(in: bytes("b"))?.groups == [nil, 0..<1])
   }
 
   @Test func dotNetGroupNumbering() throws {
     // Unnamed groups are numbered first, then named groups.
-    let r = try FHIRPathRegex("(?<year>\\d+)-(\\d+)")
+    let r = try DotNetRegex("(?<year>\\d+)-(\\d+)")
     #expect(r.captureGroupCount == 2)
     #expect(r.groupNames == ["year": 2])
     #expect(try replace("(?<year>\\d+)-(\\d+)", "1990-11", "$1/$2/${year}") == "11/1990/1990")
@@ -97,12 +97,14 @@ struct RegexTests {
       "[a-z-[aeiou]]", "\\p{IsGreek}", "\\k<nope>", "(a)\\2", "(?<a-b>x)", "\\", "(?z)", "\\x4",
     ])
   func refused(_ pattern: String) {
-    #expect(throws: RegexSyntaxError.self) { try FHIRPathRegex(pattern) }
+    #expect(throws: RegexSyntaxError.self) { try DotNetRegex(pattern) }
   }
 
   @Test func catastrophicBacktrackingIsBounded() {
-    let r = try? FHIRPathRegex("(a+)+b")
+    let r = try? DotNetRegex("(a+)+b")
     let input = bytes(String(repeating: "a", count: 40))
-    #expect(throws: FHIRPathEvaluationError(.regexTooComplex)) { try r?.isMatch(input) }
+    #expect(throws: RegexTooComplex()) { try r?.isMatch(input) }
   }
 }
+
+private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }

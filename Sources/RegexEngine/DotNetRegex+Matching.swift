@@ -1,11 +1,11 @@
 // MARK: - Case and character classes
 
 /// Character predicates with .NET `Regex` meanings, on Unicode scalar values.
-enum RegexCase {
+package enum RegexCase {
   static func scalar(_ c: UInt32) -> Unicode.Scalar? { Unicode.Scalar(c) }
 
   /// Simple (one-to-one) lower-case mapping.
-  static func lower(_ c: UInt32) -> UInt32 {
+  package static func lower(_ c: UInt32) -> UInt32 {
     if c < 0x80 { return (0x41...0x5A).contains(c) ? c + 0x20 : c }
     guard let s = scalar(c) else { return c }
     let mapped = s.properties.lowercaseMapping.unicodeScalars
@@ -14,7 +14,7 @@ enum RegexCase {
   }
 
   /// Simple (one-to-one) upper-case mapping.
-  static func upper(_ c: UInt32) -> UInt32 {
+  package static func upper(_ c: UInt32) -> UInt32 {
     if c < 0x80 { return (0x61...0x7A).contains(c) ? c - 0x20 : c }
     guard let s = scalar(c) else { return c }
     let mapped = s.properties.uppercaseMapping.unicodeScalars
@@ -327,7 +327,7 @@ struct RegexMatcher {
   /// Runs `code` from `start`; returns the end position of the first match found (or nil).
   /// With `requiredEnd`, only a match ending exactly there counts.
   mutating func run(_ code: [RegexInstruction], at start: Int, requiredEnd: Int?)
-    throws(FHIRPathEvaluationError) -> Int?
+    throws(RegexTooComplex) -> Int?
   {
     var stack: [Backtrack] = []
     var pc = 0
@@ -335,7 +335,7 @@ struct RegexMatcher {
     let n = input.count
     while true {
       steps &+= 1
-      if steps > FHIRPathRegex.stepBudget { throw FHIRPathEvaluationError(.regexTooComplex) }
+      if steps > DotNetRegex.stepBudget { throw RegexTooComplex() }
       var ok = true
       switch code[pc] {
       case .char(let c):
@@ -470,7 +470,7 @@ struct RegexMatcher {
   }
 
   /// The first match starting at or after `from`.
-  mutating func search(from: Int) throws(FHIRPathEvaluationError) -> RegexMatch? {
+  mutating func search(from: Int) throws(RegexTooComplex) -> RegexMatch? {
     let last = program.anchoredAtStart ? min(from, 0) : input.count
     guard from <= last else { return nil }
     for start in from...last {
@@ -496,7 +496,7 @@ struct RegexMatcher {
   var captureCount = 0
 }
 
-extension FHIRPathRegex {
+extension DotNetRegex {
   func matcher(for scalars: [UInt32]) -> RegexMatcher {
     var m = RegexMatcher(program: program, input: scalars)
     m.captureCount = captureGroupCount
@@ -504,36 +504,36 @@ extension FHIRPathRegex {
   }
 
   /// Whether the pattern matches anywhere in `input` (.NET `Regex.IsMatch`).
-  package func isMatch(_ input: [UInt8]) throws(FHIRPathEvaluationError) -> Bool {
+  package func isMatch(_ input: [UInt8]) throws(RegexTooComplex) -> Bool {
     var steps = 0
     return try isMatch(input, steps: &steps)
   }
 
   /// ``isMatch(_:)``, adding the backtracking steps the search took to `steps` (for the
   /// evaluator's budget across many searches).
-  package func isMatch(_ input: [UInt8], steps: inout Int) throws(FHIRPathEvaluationError)
+  package func isMatch(_ input: [UInt8], steps: inout Int) throws(RegexTooComplex)
     -> Bool
   {
-    var m = matcher(for: FHIRPathString.scalars(input))
+    var m = matcher(for: UTF8Scalars.scalars(input))
     defer { steps &+= m.steps }
     return try m.search(from: 0) != nil
   }
 
   /// The first match in `input`, with scalar-index ranges.
-  package func firstMatch(in input: [UInt8]) throws(FHIRPathEvaluationError) -> RegexMatch? {
-    var m = matcher(for: FHIRPathString.scalars(input))
+  package func firstMatch(in input: [UInt8]) throws(RegexTooComplex) -> RegexMatch? {
+    var m = matcher(for: UTF8Scalars.scalars(input))
     return try m.search(from: 0)
   }
 
   /// Every non-overlapping match, left to right; after an empty match the next search starts
   /// one scalar later (.NET `Regex.Matches`).
-  package func allMatches(in scalars: [UInt32]) throws(FHIRPathEvaluationError) -> [RegexMatch] {
+  package func allMatches(in scalars: [UInt32]) throws(RegexTooComplex) -> [RegexMatch] {
     var steps = 0
     return try allMatches(in: scalars, steps: &steps)
   }
 
   /// ``allMatches(in:)``, adding the backtracking steps taken to `steps`.
-  func allMatches(in scalars: [UInt32], steps: inout Int) throws(FHIRPathEvaluationError)
+  func allMatches(in scalars: [UInt32], steps: inout Int) throws(RegexTooComplex)
     -> [RegexMatch]
   {
     var m = matcher(for: scalars)
@@ -551,7 +551,7 @@ extension FHIRPathRegex {
   /// substitution with `$n`, `${n}`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_` expanded.
   /// A `$` reference to a group that does not exist stays literal text.
   package func replacingMatches(in input: [UInt8], with substitution: [UInt8])
-    throws(FHIRPathEvaluationError) -> [UInt8]
+    throws(RegexTooComplex) -> [UInt8]
   {
     var steps = 0
     return try replacingMatches(in: input, with: substitution, steps: &steps)
@@ -560,8 +560,8 @@ extension FHIRPathRegex {
   /// ``replacingMatches(in:with:)``, adding the backtracking steps taken to `steps`.
   package func replacingMatches(
     in input: [UInt8], with substitution: [UInt8], steps: inout Int
-  ) throws(FHIRPathEvaluationError) -> [UInt8] {
-    let scalars = FHIRPathString.scalars(input)
+  ) throws(RegexTooComplex) -> [UInt8] {
+    let scalars = UTF8Scalars.scalars(input)
     let matches = try allMatches(in: scalars, steps: &steps)
     guard !matches.isEmpty else { return input }
     // Byte offset of each scalar index, so copies take whole byte ranges.

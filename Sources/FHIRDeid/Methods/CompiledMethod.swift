@@ -90,7 +90,15 @@ struct MethodTools: OptionSet, Sendable {
 }
 
 /// A rule ready to run: the rule as configured and its compiled method.
-struct CompiledRule: Sendable {
+///
+/// A class: the rule loop takes one per rule and resource, and a reference costs one retain
+/// where a copy of the enum would retain every array of the plan.
+final class CompiledRule: Sendable {
   let rule: Rule
   let method: CompiledMethod
+
+  init(rule: Rule, method: CompiledMethod) {
+    self.rule = rule
+    self.method = method
+  }
 }

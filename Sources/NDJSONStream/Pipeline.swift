@@ -15,7 +15,7 @@ import Dispatch
 /// Threads are Dispatch serial queues (overcommitting, so blocking reads never starve a pool);
 /// nothing runs on the Swift concurrency pool.
 package struct Pipeline: Sendable {
-  /// Threads, batch size, in-flight bound and gzip level.
+  /// Threads, batch size, in-flight bound and output encoding.
   package var options: PipelineOptions
   /// Counters updated while running, if the caller wants to show progress.
   package var progress: PipelineProgress?
@@ -60,7 +60,7 @@ package struct Pipeline: Sendable {
     }
     for index in 0..<options.jobs {
       DispatchQueue(label: "fhir-deid.worker.\(index)").async(group: group) {
-        runWorker(makeWorker(), shared: shared, gzipLevel: options.gzipLevel, target: target)
+        runWorker(makeWorker(), shared: shared, encoding: options.encoding, target: target)
       }
     }
     var result = writeOutputs(
@@ -151,11 +151,11 @@ private func readInputs(
 
 /// A worker thread: processes batches until the reader is done and the queue is empty.
 private func runWorker(
-  _ worker: any BatchWorker, shared: PipelineShared, gzipLevel: Int32?, target: OutputTarget
+  _ worker: any BatchWorker, shared: PipelineShared, encoding: OutputEncoding,
+  target: OutputTarget
 ) {
   var output = OutputBatch()
-  var deflater: GzipDeflater?
-  if let gzipLevel { deflater = GzipDeflater(level: gzipLevel) }
+  var encoder = encoding.makeEncoder()
   while true {
     shared.work.wait()
     guard var batch = shared.dequeue() else { break }
@@ -170,7 +170,6 @@ private func runWorker(
       let large = shared.isLarge(batch)
       if large { shared.largeBatches.wait() }
       defer { if large { shared.largeBatches.signal() } }
-      if gzipLevel == nil { output.bytes = shared.takeOutputBuffer() }
       output.bytes.removeAll(keepingCapacity: true)
       output.lines = 0
       output.stop = nil
@@ -185,21 +184,18 @@ private func runWorker(
       if result.stop != nil {
         shared.stopSequence.min(sequence, ordering: .relaxed)
       }
-      if gzipLevel == nil {
-        swap(&result.bytes, &output.bytes)
-        result.count = result.bytes.count
-      } else if output.bytes.isEmpty {
-        // Nothing to write: no member at all.
-      } else if let deflater {
+      if output.bytes.isEmpty {
+        // Nothing to write: nothing is encoded (no gzip member at all).
+      } else if encoder != nil {
         var buffer = shared.takeOutputBuffer()
-        if let count = deflater.compress(output.bytes, into: &buffer) {
+        if let count = encoder?.encode(&output.bytes, into: &buffer) {
           result.bytes = buffer
           result.count = count
         } else {
           result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
         }
-        // The plain bytes stay with this worker: one batch with a huge line must not pin its
-        // size for the rest of the run.
+        // The buffer this worker keeps for the next batch must not pin a huge batch's size for
+        // the rest of the run (with plain output it is a recycled one, and small already).
         if output.bytes.capacity > shared.maxPooledBytes { output.bytes = [] }
       } else {
         result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
@@ -274,9 +270,10 @@ private func writeOutputs(
       shared.slots.signal()
     }
   }
-  // An empty gzip file is not valid gzip; write one empty member instead.
-  if options.gzipLevel != nil && result.bytesWritten == 0 && !ended {
-    GzipDeflater.emptyMember.withUnsafeBytes { write($0, lines: 0) }
+  // An output without bytes may still need some (an empty file is not valid gzip).
+  if result.bytesWritten == 0 && !ended {
+    let empty = options.encoding.emptyStream
+    if !empty.isEmpty { empty.withUnsafeBytes { write($0, lines: 0) } }
   }
   return result
 }

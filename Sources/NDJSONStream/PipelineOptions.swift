@@ -42,14 +42,15 @@ package struct PipelineOptions: Sendable {
   /// workers' scratch for huge lines grows with half the workers, as the in-flight bound
   /// `2 × jobs + 2` does, and never with all of them.
   package var maxLargeBatches: Int
-  /// nil: plain output. 1…9: each batch's output is deflated on its worker into one gzip member,
-  /// so the output is a multi-member gzip file (`gzip -dc` reads it).
-  package var gzipLevel: Int32?
+  /// How the output is encoded: plain, or each batch's output deflated on its worker into one
+  /// gzip member.
+  package var encoding: OutputEncoding
 
   /// Options with `maxInFlight` defaulting to `2 × jobs + 2`; values below 1 are raised to 1 and
   /// `maxLineBytes` is clamped to `1...largestMaxLineBytes`.
   package init(
-    jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil, gzipLevel: Int32? = nil,
+    jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil,
+    encoding: OutputEncoding = .plain,
     maxLineBytes: Int = PipelineOptions.defaultMaxLineBytes,
     longLines: LongLines = .stopReading, maxLinesPerBatch: Int = 16384,
     largeLineBytes: Int? = nil, maxLargeBatches: Int? = nil
@@ -57,7 +58,7 @@ package struct PipelineOptions: Sendable {
     self.jobs = max(jobs, 1)
     self.batchBytes = max(batchBytes, 1)
     self.maxInFlight = max(maxInFlight ?? (2 * max(jobs, 1) + 2), 1)
-    self.gzipLevel = gzipLevel
+    self.encoding = encoding
     self.maxLineBytes = min(max(maxLineBytes, 1), Self.largestMaxLineBytes)
     self.longLines = longLines
     self.maxLinesPerBatch = max(maxLinesPerBatch, 1)

@@ -4,14 +4,14 @@ import Synchronization
 /// One worker's result, waiting for the writer.
 struct CompletedBatch: Sendable {
   var sequence: Int
-  /// Holds the output in `bytes[0..<count]` (a gzip target buffer may be longer).
+  /// Holds the output in `bytes[0..<count]` (an encoder's buffer may be longer).
   var bytes: [UInt8]
   var count: Int
   var lines: Int
   var stop: (any Error & Sendable)?
   /// The worker's account of the batch, handed to `onWritten` once the batch is written.
   var report: (any Sendable)?
-  /// The worker could not produce the output (gzip set-up or compression failed).
+  /// The worker could not produce the output (its encoder could not be set up, or failed).
   var failure: StreamError?
 }
 

@@ -148,7 +148,7 @@ struct RunPlan {
       }
       let pipeline = Pipeline(
         options: PipelineOptions(
-          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil,
+          jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel)) : .plain,
           maxLineBytes: maxLineBytes, longLines: policy.longLines),
         progress: progress)
       let stats = Mutex(RunStats())

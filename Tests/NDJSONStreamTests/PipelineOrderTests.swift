@@ -32,7 +32,7 @@ struct PipelineOrderTests {
     let result = PipelineWatchdog.run(
       Pipeline(
         options: PipelineOptions(
-          jobs: jobs, batchBytes: 256, maxInFlight: maxInFlight, gzipLevel: nil)),
+          jobs: jobs, batchBytes: 256, maxInFlight: maxInFlight, encoding: .plain)),
       inputs: [.file(input)], to: .file(path: directory.file("out"))
     ) { SlowEarlyWorker() }
     guard case .completed = result.outcome else {

@@ -64,10 +64,10 @@ struct PipelineTests {
 
   func run(
     _ inputs: [InputSource], to target: OutputTarget, jobs: Int, batchBytes: Int = 1 << 20,
-    maxInFlight: Int? = nil, gzipLevel: Int32? = nil, progress: PipelineProgress? = nil
+    maxInFlight: Int? = nil, encoding: OutputEncoding = .plain, progress: PipelineProgress? = nil
   ) -> PipelineResult {
     let options = PipelineOptions(
-      jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, gzipLevel: gzipLevel)
+      jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, encoding: encoding)
     return PipelineWatchdog.run(
       Pipeline(options: options, progress: progress), inputs: inputs, to: target
     ) { UppercasingWorker() }
@@ -138,7 +138,7 @@ struct PipelineTests {
     for jobs in [1, 3] {
       let result = run(
         inputs, to: .file(path: directory.file("out.gz")), jobs: jobs,
-        batchBytes: 4096, gzipLevel: 6)
+        batchBytes: 4096, encoding: .gzip(level: 6))
       guard case .completed = result.outcome else {
         Issue.record("outcome \(result.outcome)")
         continue
@@ -160,7 +160,8 @@ struct PipelineTests {
     let directory = TemporaryDirectory()
     defer { directory.cleanup() }
     let inputs: [InputSource] = [.file(directory.write("a.ndjson", Array("\n\n".utf8)))]
-    let result = run(inputs, to: .file(path: directory.file("out.gz")), jobs: 2, gzipLevel: 9)
+    let result = run(
+      inputs, to: .file(path: directory.file("out.gz")), jobs: 2, encoding: .gzip(level: 9))
     let compressed = try #require(directory.read("out.gz"))
     #expect(compressed == gzip([]))
     #expect(try gunzip(compressed) == [])

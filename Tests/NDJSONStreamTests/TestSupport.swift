@@ -119,9 +119,10 @@ func oracle(
 
 /// gzip-compresses `data` into one member with zlib.
 func gzip(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
-  guard let deflater = GzipDeflater(level: level) else { fatalError("deflateInit2") }
+  guard let encoder = GzipEncoder(level: level) else { fatalError("deflateInit2") }
+  var plain = data
   var output: [UInt8] = []
-  guard let count = deflater.compress(data, into: &output) else { fatalError("deflate") }
+  guard let count = encoder.encode(&plain, into: &output) else { fatalError("deflate") }
   return Array(output[0..<count])
 }
 

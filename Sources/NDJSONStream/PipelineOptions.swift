@@ -67,8 +67,8 @@ package struct PipelineOptions: Sendable {
   }
 }
 
-/// What a `Pipeline.run` did.
-package struct PipelineResult: Sendable {
+/// What a `Pipeline.run` did; `Stop` is its worker's `BatchWorker.Stop`.
+package struct PipelineResult<Stop: Error & Sendable>: Sendable {
   /// Non-blank lines framed and handed to workers (lines too long included).
   package var linesRead: Int
   /// Blank lines skipped (empty, or only spaces, tabs and CRs).
@@ -89,7 +89,7 @@ package struct PipelineResult: Sendable {
     /// Every input was read to its end and every batch written.
     case completed
     /// A worker set `OutputBatch.stop`; its batch was the last one written.
-    case stopped(any Error & Sendable)
+    case stopped(Stop)
     /// `write(2)` failed with `EPIPE` (as with `| head`); the caller exits 0 quietly.
     case brokenPipe
     /// An input or the output failed; every batch before the failure point was written.

@@ -2,6 +2,11 @@ import Foundation
 
 @testable import NDJSONStream
 
+/// The report of a test worker that has nothing to account for.
+struct NoReport: PipelineReport {
+  static func += (lhs: inout NoReport, rhs: NoReport) {}
+}
+
 /// Serves an in-memory input at most `chunk` bytes per read, then optionally fails.
 struct ChunkedSource: ByteSource {
   let data: [UInt8]

@@ -13,7 +13,7 @@ package protocol ByteSource {
   mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamError) -> Int
 }
 
-/// Reads an open file descriptor with `read(2)`, retrying on `EINTR`.
+/// Reads an open file descriptor with `read(2)`, retrying when interrupted.
 ///
 /// The descriptor is borrowed: whoever opened it closes it.
 package struct FileDescriptorSource: ByteSource {
@@ -27,13 +27,13 @@ package struct FileDescriptorSource: ByteSource {
     self.path = path
   }
 
-  /// Wraps `read(2)`: reads up to `buffer.count` bytes, retrying when interrupted.
+  /// Wraps `read(2)` (`SystemCall.readSome`): reads up to `buffer.count` bytes, retrying when
+  /// interrupted.
   package func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamError) -> Int {
-    while true {
-      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-      if count >= 0 { return count }
-      let code = errno
-      if code != EINTR { throw .readFailed(path: path, errno: code) }
+    do throws(Errno) {
+      return try SystemCall.readSome(descriptor, into: buffer)
+    } catch {
+      throw .readFailed(path: path, errno: error.code)
     }
   }
 }
@@ -47,11 +47,10 @@ func openInput(_ input: InputSource) throws(StreamError) -> Int32 {
   case .standardInput:
     return 0
   case .file(let path):
-    while true {
-      let fd = open(path, O_RDONLY | O_CLOEXEC)
-      if fd >= 0 { return fd }
-      let code = errno
-      if code != EINTR { throw .cannotOpen(path: path, errno: code) }
+    do throws(Errno) {
+      return try SystemCall.openFile(path, flags: O_RDONLY | O_CLOEXEC)
+    } catch {
+      throw .cannotOpen(path: path, errno: error.code)
     }
   }
 }

@@ -49,24 +49,24 @@ package struct InputBatch: Sendable {
   }
 }
 
-/// What a worker produced for one batch.
-package struct OutputBatch: Sendable {
+/// What a worker produced for one batch: output lines, the report, and possibly a stop.
+///
+/// `Report` and `Stop` are the worker's `BatchWorker.Report` and `BatchWorker.Stop`, so that
+/// `Pipeline.run` hands them back typed (to `onWritten` and in `PipelineResult.Outcome.stopped`).
+package struct OutputBatch<Report: PipelineReport, Stop: Error & Sendable>: Sendable {
   /// Output lines, each ending with `"\n"` (the worker appends it).
   package var bytes: [UInt8]
   /// How many output lines are in `bytes`.
   package var lines: Int
   /// When set, the run stops after writing `bytes` of this batch: nothing of later batches is
   /// written, and `run` returns `.stopped` with this error.
-  package var stop: (any Error & Sendable)?
-  /// Anything the worker wants to account for this batch (counts, messages). `Pipeline.run` hands
-  /// it to `onWritten` on the writer thread, in sequence order, once the batch's bytes are
-  /// written; batches that are never written (after a stop) never reach `onWritten`.
-  package var report: (any Sendable)?
+  package var stop: Stop?
+  /// What the worker accounts for this batch (counts, messages). `Pipeline.run` hands it to
+  /// `onWritten` on the writer thread, in sequence order, once the batch's bytes are written;
+  /// batches that are never written (after a stop) never reach `onWritten`.
+  package var report: Report
 
-  package init(
-    bytes: [UInt8] = [], lines: Int = 0, stop: (any Error & Sendable)? = nil,
-    report: (any Sendable)? = nil
-  ) {
+  package init(bytes: [UInt8] = [], lines: Int = 0, stop: Stop? = nil, report: Report = Report()) {
     self.bytes = bytes
     self.lines = lines
     self.stop = stop
@@ -81,15 +81,30 @@ package struct OutputBatch: Sendable {
   }
 }
 
+#if compiler(>=6.2)
+  /// What a `BatchWorker` is: a class whose type can be used on any thread (`Pipeline.run` makes
+  /// and calls workers on threads of its own). Swift 6.1 has no `SendableMetatype`.
+  package typealias BatchWorkerBase = AnyObject & SendableMetatype
+#else
+  package typealias BatchWorkerBase = AnyObject
+#endif
+
 /// Per-worker processing of batches.
 ///
 /// `Pipeline.run` makes one instance per worker thread, on that thread, and never shares it, so a
 /// worker may keep mutable scratch space without locks.
-package protocol BatchWorker: AnyObject {
+package protocol BatchWorker: BatchWorkerBase {
+  /// What the worker accounts for one batch; `Pipeline.run` hands it to `onWritten`.
+  associatedtype Report: PipelineReport
+  /// Why the worker stops a run (`OutputBatch.stop`); `Pipeline.run` returns it in
+  /// `PipelineResult.Outcome.stopped`. `Never` for a worker that never stops one.
+  associatedtype Stop: Error & Sendable
+
   /// Turns `batch` into output lines appended to `output`.
   ///
-  /// `output` arrives empty (`bytes` cleared with its capacity kept, `lines` 0, `stop` nil).
-  func process(_ batch: InputBatch, into output: inout OutputBatch)
+  /// `output` arrives empty (`bytes` cleared with its capacity kept, `lines` 0, `stop` nil,
+  /// `report` is `Report()`).
+  func process(_ batch: InputBatch, into output: inout OutputBatch<Report, Stop>)
 
   /// Frees scratch space that grew for a huge line. Called right after `process` for a batch
   /// that holds a line longer than `PipelineOptions.largeLineBytes`, while the pipeline still

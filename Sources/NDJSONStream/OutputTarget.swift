@@ -24,11 +24,6 @@ package enum OutputTarget: Equatable, Sendable {
   }
 }
 
-/// An `errno` value from a failed system call.
-struct SystemError: Error {
-  var code: Int32
-}
-
 /// The open output of one run.
 struct OutputFile {
   let descriptor: Int32
@@ -67,23 +62,13 @@ struct OutputFile {
     }
   }
 
-  /// Writes all of `bytes` with as few `write(2)` calls as it takes, retrying on `EINTR`.
+  /// Writes all of `bytes` (`SystemCall.writeAll`: partial writes continued, interrupted calls
+  /// retried).
   ///
   /// Adds the number of bytes written to `written`, also when it throws.
   /// - Throws: the `errno` of the failed call.
-  func write(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(SystemError) {
-    guard let base = bytes.baseAddress else { return }
-    var offset = 0
-    while offset < bytes.count {
-      let count = Glibc.write(descriptor, base + offset, min(bytes.count - offset, 1 << 30))
-      if count < 0 {
-        let code = errno
-        if code == EINTR { continue }
-        throw SystemError(code: code)
-      }
-      offset += count
-      written &+= count
-    }
+  func write(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(Errno) {
+    try SystemCall.writeAll(descriptor, bytes, written: &written)
   }
 
   /// Closes the output; for an atomic target, renames the temporary file over the path when
@@ -119,10 +104,9 @@ struct OutputFile {
 private func createFile(_ path: String, flags: Int32, reportAs name: String) throws(StreamError)
   -> Int32
 {
-  while true {
-    let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o666)
-    if fd >= 0 { return fd }
-    let code = errno
-    if code != EINTR { throw .cannotCreate(path: name, errno: code) }
+  do throws(Errno) {
+    return try SystemCall.openFile(path, flags: O_WRONLY | O_CREAT | O_CLOEXEC | flags, mode: 0o666)
+  } catch {
+    throw .cannotCreate(path: name, errno: error.code)
   }
 }

@@ -15,7 +15,7 @@ import Dispatch
 /// Threads are Dispatch serial queues (overcommitting, so blocking reads never starve a pool);
 /// nothing runs on the Swift concurrency pool.
 package struct Pipeline: Sendable {
-  /// Threads, batch size, in-flight bound and gzip level.
+  /// Threads, batch size, in-flight bound and output encoding.
   package var options: PipelineOptions
   /// Counters updated while running, if the caller wants to show progress.
   package var progress: PipelineProgress?
@@ -34,16 +34,16 @@ package struct Pipeline: Sendable {
   /// waits for all threads; a reader blocked on an idle standard input ends with its next read.
   ///
   /// `onWritten` runs on the calling thread with each batch's `OutputBatch.report`, in sequence
-  /// order, right after the batch is written: counts gathered there cover exactly what was
-  /// written.
+  /// order, right after the batch is written: counts gathered there (with `+=`) cover exactly
+  /// what was written.
   ///
-  /// - Returns: the counts and the outcome; an output that cannot be created is
-  ///   `.failed(.cannotCreate)` before anything is read.
-  package func run(
+  /// - Returns: the counts and the outcome, `.stopped` with the worker's `Stop`; an output that
+  ///   cannot be created is `.failed(.cannotCreate)` before anything is read.
+  package func run<Worker: BatchWorker>(
     inputs: [InputSource], to target: OutputTarget,
-    makeWorker: @escaping @Sendable () -> any BatchWorker,
-    onWritten: ((any Sendable)?) -> Void = { _ in }
-  ) -> PipelineResult {
+    makeWorker: @escaping @Sendable () -> Worker,
+    onWritten: (Worker.Report) -> Void = { _ in }
+  ) -> PipelineResult<Worker.Stop> {
     signal(SIGPIPE, SIG_IGN)
     let output: OutputFile
     do {
@@ -51,7 +51,7 @@ package struct Pipeline: Sendable {
     } catch {
       return PipelineResult(outcome: .failed(error))
     }
-    let shared = PipelineShared(options: options)
+    let shared = PipelineShared<Worker.Report, Worker.Stop>(options: options)
     let options = options
     let progress = progress
     let group = DispatchGroup()
@@ -60,7 +60,7 @@ package struct Pipeline: Sendable {
     }
     for index in 0..<options.jobs {
       DispatchQueue(label: "fhir-deid.worker.\(index)").async(group: group) {
-        runWorker(makeWorker(), shared: shared, gzipLevel: options.gzipLevel, target: target)
+        runWorker(makeWorker(), shared: shared, encoding: options.encoding, target: target)
       }
     }
     var result = writeOutputs(
@@ -84,8 +84,8 @@ package struct Pipeline: Sendable {
 }
 
 /// The reader thread: frames every input into batches until the end, a failure or a stop.
-private func readInputs(
-  _ inputs: [InputSource], shared: PipelineShared, options: PipelineOptions,
+private func readInputs<Report, Stop>(
+  _ inputs: [InputSource], shared: PipelineShared<Report, Stop>, options: PipelineOptions,
   progress: PipelineProgress?
 ) {
   var totals = ReadTotals()
@@ -150,17 +150,18 @@ private func readInputs(
 }
 
 /// A worker thread: processes batches until the reader is done and the queue is empty.
-private func runWorker(
-  _ worker: any BatchWorker, shared: PipelineShared, gzipLevel: Int32?, target: OutputTarget
+private func runWorker<Worker: BatchWorker>(
+  _ worker: Worker, shared: PipelineShared<Worker.Report, Worker.Stop>, encoding: OutputEncoding,
+  target: OutputTarget
 ) {
-  var output = OutputBatch()
-  var deflater: GzipDeflater?
-  if let gzipLevel { deflater = GzipDeflater(level: gzipLevel) }
+  var output = OutputBatch<Worker.Report, Worker.Stop>()
+  var encoder = encoding.makeEncoder()
   while true {
     shared.work.wait()
     guard var batch = shared.dequeue() else { break }
     let sequence = batch.sequence
-    var result = CompletedBatch(sequence: sequence, bytes: [], count: 0, lines: 0)
+    var result = CompletedBatch<Worker.Report, Worker.Stop>(
+      sequence: sequence, bytes: [], count: 0, lines: 0)
     if !shared.cancelled.load(ordering: .relaxed)
       && sequence <= shared.stopSequence.load(ordering: .relaxed)
     {
@@ -170,36 +171,30 @@ private func runWorker(
       let large = shared.isLarge(batch)
       if large { shared.largeBatches.wait() }
       defer { if large { shared.largeBatches.signal() } }
-      if gzipLevel == nil { output.bytes = shared.takeOutputBuffer() }
       output.bytes.removeAll(keepingCapacity: true)
       output.lines = 0
       output.stop = nil
-      output.report = nil
+      output.report = Worker.Report()
       worker.process(batch, into: &output)
       if large { worker.releaseScratch() }
       result.lines = output.lines
-      result.stop = output.stop
-      result.report = output.report
-      output.stop = nil
-      output.report = nil
+      result.stop = output.stop.take()
+      swap(&result.report, &output.report)
       if result.stop != nil {
         shared.stopSequence.min(sequence, ordering: .relaxed)
       }
-      if gzipLevel == nil {
-        swap(&result.bytes, &output.bytes)
-        result.count = result.bytes.count
-      } else if output.bytes.isEmpty {
-        // Nothing to write: no member at all.
-      } else if let deflater {
+      if output.bytes.isEmpty {
+        // Nothing to write: nothing is encoded (no gzip member at all).
+      } else if encoder != nil {
         var buffer = shared.takeOutputBuffer()
-        if let count = deflater.compress(output.bytes, into: &buffer) {
+        if let count = encoder?.encode(&output.bytes, into: &buffer) {
           result.bytes = buffer
           result.count = count
         } else {
           result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
         }
-        // The plain bytes stay with this worker: one batch with a huge line must not pin its
-        // size for the rest of the run.
+        // The buffer this worker keeps for the next batch must not pin a huge batch's size for
+        // the rest of the run (with plain output it is a recycled one, and small already).
         if output.bytes.capacity > shared.maxPooledBytes { output.bytes = [] }
       } else {
         result.failure = .writeFailed(path: target.displayName, errno: ENOMEM)
@@ -217,15 +212,15 @@ private func runWorker(
 
 /// The writer (the calling thread): writes results in sequence order until the end or a stop,
 /// then keeps draining without writing so that the other threads can finish.
-private func writeOutputs(
-  to output: OutputFile, shared: PipelineShared, options: PipelineOptions,
-  progress: PipelineProgress?, onWritten: ((any Sendable)?) -> Void
-) -> PipelineResult {
-  var result = PipelineResult(outcome: .completed)
+private func writeOutputs<Report, Stop>(
+  to output: OutputFile, shared: PipelineShared<Report, Stop>, options: PipelineOptions,
+  progress: PipelineProgress?, onWritten: (Report) -> Void
+) -> PipelineResult<Stop> {
+  var result = PipelineResult<Stop>(outcome: .completed)
   var ended = false  // the outcome is decided; nothing more is written
   var next = 0
 
-  func end(_ outcome: PipelineResult.Outcome) {
+  func end(_ outcome: PipelineResult<Stop>.Outcome) {
     result.outcome = outcome
     ended = true
     shared.cancelled.store(true, ordering: .relaxed)
@@ -274,9 +269,10 @@ private func writeOutputs(
       shared.slots.signal()
     }
   }
-  // An empty gzip file is not valid gzip; write one empty member instead.
-  if options.gzipLevel != nil && result.bytesWritten == 0 && !ended {
-    GzipDeflater.emptyMember.withUnsafeBytes { write($0, lines: 0) }
+  // An output without bytes may still need some (an empty file is not valid gzip).
+  if result.bytesWritten == 0 && !ended {
+    let empty = options.encoding.emptyStream
+    if !empty.isEmpty { empty.withUnsafeBytes { write($0, lines: 0) } }
   }
   return result
 }

@@ -42,14 +42,15 @@ package struct PipelineOptions: Sendable {
   /// workers' scratch for huge lines grows with half the workers, as the in-flight bound
   /// `2 × jobs + 2` does, and never with all of them.
   package var maxLargeBatches: Int
-  /// nil: plain output. 1…9: each batch's output is deflated on its worker into one gzip member,
-  /// so the output is a multi-member gzip file (`gzip -dc` reads it).
-  package var gzipLevel: Int32?
+  /// How the output is encoded: plain, or each batch's output deflated on its worker into one
+  /// gzip member.
+  package var encoding: OutputEncoding
 
   /// Options with `maxInFlight` defaulting to `2 × jobs + 2`; values below 1 are raised to 1 and
   /// `maxLineBytes` is clamped to `1...largestMaxLineBytes`.
   package init(
-    jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil, gzipLevel: Int32? = nil,
+    jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil,
+    encoding: OutputEncoding = .plain,
     maxLineBytes: Int = PipelineOptions.defaultMaxLineBytes,
     longLines: LongLines = .stopReading, maxLinesPerBatch: Int = 16384,
     largeLineBytes: Int? = nil, maxLargeBatches: Int? = nil
@@ -57,7 +58,7 @@ package struct PipelineOptions: Sendable {
     self.jobs = max(jobs, 1)
     self.batchBytes = max(batchBytes, 1)
     self.maxInFlight = max(maxInFlight ?? (2 * max(jobs, 1) + 2), 1)
-    self.gzipLevel = gzipLevel
+    self.encoding = encoding
     self.maxLineBytes = min(max(maxLineBytes, 1), Self.largestMaxLineBytes)
     self.longLines = longLines
     self.maxLinesPerBatch = max(maxLinesPerBatch, 1)
@@ -66,8 +67,8 @@ package struct PipelineOptions: Sendable {
   }
 }
 
-/// What a `Pipeline.run` did.
-package struct PipelineResult: Sendable {
+/// What a `Pipeline.run` did; `Stop` is its worker's `BatchWorker.Stop`.
+package struct PipelineResult<Stop: Error & Sendable>: Sendable {
   /// Non-blank lines framed and handed to workers (lines too long included).
   package var linesRead: Int
   /// Blank lines skipped (empty, or only spaces, tabs and CRs).
@@ -88,7 +89,7 @@ package struct PipelineResult: Sendable {
     /// Every input was read to its end and every batch written.
     case completed
     /// A worker set `OutputBatch.stop`; its batch was the last one written.
-    case stopped(any Error & Sendable)
+    case stopped(Stop)
     /// `write(2)` failed with `EPIPE` (as with `| head`); the caller exits 0 quietly.
     case brokenPipe
     /// An input or the output failed; every batch before the failure point was written.

@@ -2,16 +2,16 @@ import Dispatch
 import Synchronization
 
 /// One worker's result, waiting for the writer.
-struct CompletedBatch: Sendable {
+struct CompletedBatch<Report: PipelineReport, Stop: Error & Sendable>: Sendable {
   var sequence: Int
-  /// Holds the output in `bytes[0..<count]` (a gzip target buffer may be longer).
+  /// Holds the output in `bytes[0..<count]` (an encoder's buffer may be longer).
   var bytes: [UInt8]
   var count: Int
   var lines: Int
-  var stop: (any Error & Sendable)?
+  var stop: Stop?
   /// The worker's account of the batch, handed to `onWritten` once the batch is written.
-  var report: (any Sendable)?
-  /// The worker could not produce the output (gzip set-up or compression failed).
+  var report = Report()
+  /// The worker could not produce the output (its encoder could not be set up, or failed).
   var failure: StreamError?
 }
 
@@ -28,13 +28,13 @@ struct ReadTotals: Sendable {
 /// All rings hold at most `maxInFlight` entries: a batch takes a slot before it is framed and
 /// gives it back after it is written, so in-flight sequence numbers span fewer than
 /// `maxInFlight` values and `sequence % maxInFlight` indexes the result ring without collisions.
-struct PipelineState: Sendable {
+struct PipelineState<Report: PipelineReport, Stop: Error & Sendable>: Sendable {
   /// Batches framed and not yet taken by a worker, oldest first, in a ring.
   var queue: [InputBatch?]
   var queueHead = 0
   var queueCount = 0
   /// Results by `sequence % maxInFlight`.
-  var results: [CompletedBatch?]
+  var results: [CompletedBatch<Report, Stop>?]
   /// Set by the reader at its end, with the number of batches it emitted and why it stopped.
   var readerDone = false
   var batchCount = 0
@@ -46,9 +46,9 @@ struct PipelineState: Sendable {
   var outputBuffers: [[UInt8]] = []
 }
 
-/// The synchronization between the threads of one run.
-final class PipelineShared: Sendable {
-  let state: Locked<PipelineState>
+/// The synchronization between the threads of one run, typed by its worker's report and stop.
+final class PipelineShared<Report: PipelineReport, Stop: Error & Sendable>: Sendable {
+  let state: Locked<PipelineState<Report, Stop>>
   /// Counts free in-flight slots; the reader takes one per batch, the writer gives it back.
   let slots: DispatchSemaphore
   /// Signalled once per queued batch, and once per worker when the reader is done.
@@ -73,7 +73,7 @@ final class PipelineShared: Sendable {
     slots = DispatchSemaphore(value: options.maxInFlight)
     largeBatches = DispatchSemaphore(value: options.maxLargeBatches)
     largeLineBytes = options.largeLineBytes
-    var state = PipelineState(
+    var state = PipelineState<Report, Stop>(
       queue: Array(repeating: nil, count: options.maxInFlight),
       results: Array(repeating: nil, count: options.maxInFlight))
     state.inputBuffers.reserveCapacity(options.maxInFlight)
@@ -154,7 +154,7 @@ final class PipelineShared: Sendable {
   }
 
   /// Stores a worker's result and wakes the writer.
-  func complete(_ result: sending CompletedBatch) {
+  func complete(_ result: sending CompletedBatch<Report, Stop>) {
     let index = result.sequence % capacity
     state.withLock { state in state.results[index] = result }
     ready.signal()
@@ -163,7 +163,7 @@ final class PipelineShared: Sendable {
   // MARK: Writer
 
   enum Next {
-    case batch(CompletedBatch)
+    case batch(CompletedBatch<Report, Stop>)
     case wait
     case end(StreamError?)
   }

@@ -266,9 +266,8 @@ struct Audit: ParsableCommand {
         jobs: jobs ?? FileIO.availableCores(), maxLineBytes: maxLineBytes.bytes,
         longLines: invalidInput.longLines))
     let result = pipeline.run(
-      inputs: sources, to: .standardOutput, makeWorker: { makeWorker() },
+      inputs: sources, to: .standardOutput, makeWorker: makeWorker,
       onWritten: { report in
-        guard let report = report as? AuditBatchReport else { return }
         for message in report.messages { Diagnostics.warning(message) }
         collect(report)
       })

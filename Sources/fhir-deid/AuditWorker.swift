@@ -4,12 +4,20 @@ import NDJSONStream
 
 /// What one batch of an audit pass produced: the index part or the tally, the count of invalid
 /// lines, and the warnings about skipped ones (positions only).
-struct AuditBatchReport: Sendable {
+struct AuditBatchReport: PipelineReport {
   var index = AuditIndexPart()
   var tally = AuditTally()
   var invalidInput = 0
   var skipped = 0
   var messages: [String] = []
+
+  /// Adds the index parts, tallies and counts; the warnings are not kept in a total.
+  static func += (lhs: inout AuditBatchReport, rhs: AuditBatchReport) {
+    lhs.index += rhs.index
+    lhs.tally += rhs.tally
+    lhs.invalidInput &+= rhs.invalidInput
+    lhs.skipped &+= rhs.skipped
+  }
 }
 
 /// A pipeline worker of `fhir-deid audit`: indexes original lines (`--original`) or scans output
@@ -36,7 +44,7 @@ final class AuditWorker: BatchWorker {
     self.maxLineBytes = maxLineBytes
   }
 
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<AuditBatchReport, LineFailure>) {
     var report = AuditBatchReport()
     let input = batch.sourceIndex
     batch.bytes.withUnsafeBytes { raw in

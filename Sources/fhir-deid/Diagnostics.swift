@@ -1,3 +1,4 @@
+import NDJSONStream
 import Synchronization
 
 #if canImport(Glibc)
@@ -41,21 +42,20 @@ enum Diagnostics {
     writeAll(2, bytes)
   }
 
-  /// Writes all of `bytes` to `fd`; false after a write error (`errno` says which).
+  /// Writes all of `bytes` to `fd` (`SystemCall.writeAll`); false after a write error (`errno`
+  /// says which).
   @discardableResult
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return true }
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, base + offset, raw.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        offset += n
+    let failure = bytes.withUnsafeBytes { raw -> Errno? in
+      do throws(Errno) {
+        try SystemCall.writeAll(fd, raw)
+        return nil
+      } catch {
+        return error
       }
-      return true
     }
+    guard let failure else { return true }
+    errno = failure.code
+    return false
   }
 }

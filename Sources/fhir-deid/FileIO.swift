@@ -1,3 +1,5 @@
+import NDJSONStream
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -13,21 +15,25 @@ enum FileIO {
 
   /// Reads a whole file.
   static func read(_ path: String) throws(Failure) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw Failure(errno: errno) }
+    let fd: Int32
+    do throws(Errno) {
+      fd = try SystemCall.openFile(path, flags: O_RDONLY | O_CLOEXEC)
+    } catch {
+      throw Failure(errno: error.code)
+    }
     defer { close(fd) }
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(errno: errno)
+      let read = chunk.withUnsafeMutableBytes { raw in
+        Result { () throws(Errno) in try SystemCall.readSome(fd, into: raw) }
       }
-      if n == 0 { break }
-      result.append(contentsOf: chunk[0..<n])
+      switch read {
+      case .success(0): return result
+      case .success(let n): result.append(contentsOf: chunk[0..<n])
+      case .failure(let error): throw Failure(errno: error.code)
+      }
     }
-    return result
   }
 
   /// Writes a whole file, replacing it.

@@ -64,7 +64,7 @@ final class RecordWorker: BatchWorker {
     self.maxLineBytes = maxLineBytes
   }
 
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<RunStats, LineFailure>) {
     var stats = RunStats()
     let prefix = prefixes[batch.sourceIndex]
     batch.bytes.withUnsafeBytes { raw in

@@ -140,7 +140,7 @@ struct RunPlan {
       let group = Array(inputs[range])
       let groupNames = Array(names[range])
       let groupPrefixes = Array(prefixes[range])
-      let makeWorker: @Sendable () -> any BatchWorker = {
+      let makeWorker: @Sendable () -> RecordWorker = {
         RecordWorker(
           anonymizer: anonymizer, inputNames: groupNames, prefixes: groupPrefixes,
           policy: policy, skipProcessingErrors: anonymizer.configuration.processingErrors == .skip,
@@ -148,14 +148,13 @@ struct RunPlan {
       }
       let pipeline = Pipeline(
         options: PipelineOptions(
-          jobs: jobs, gzipLevel: target.gzip ? Int32(options.gzipLevel) : nil,
+          jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel)) : .plain,
           maxLineBytes: maxLineBytes, longLines: policy.longLines),
         progress: progress)
       let stats = Mutex(RunStats())
       let result = pipeline.run(
         inputs: group, to: target.target, makeWorker: makeWorker,
         onWritten: { report in
-          guard let report = report as? RunStats else { return }
           for message in report.messages { Diagnostics.warning(message) }
           stats.withLock { $0 += report }
         })
@@ -224,17 +223,13 @@ struct RunPlan {
   /// Reports why a pipeline run stopped early (a line that failed, a stream error) on standard
   /// error and returns the exit status for it; `.success` for a run that completed or whose
   /// reader went away.
-  static func report(_ outcome: PipelineResult.Outcome) -> ExitStatus {
+  static func report(_ outcome: PipelineResult<LineFailure>.Outcome) -> ExitStatus {
     switch outcome {
     case .completed, .brokenPipe:
       return .success
-    case .stopped(let error):
-      if let failure = error as? LineFailure {
-        Diagnostics.error(failure.message)
-        return failure.isInvalidInput ? .dataError : .processingError
-      }
-      Diagnostics.error(String(describing: error))
-      return .ioError
+    case .stopped(let failure):
+      Diagnostics.error(failure.message)
+      return failure.isInvalidInput ? .dataError : .processingError
     case .failed(let error):
       Diagnostics.error(String(describing: error))
       return status(for: error)
@@ -262,7 +257,7 @@ struct RunTotals {
   var stats = RunStats()
   var elapsed = 0.0
 
-  mutating func add(_ result: PipelineResult, stats more: RunStats) {
+  mutating func add(_ result: PipelineResult<LineFailure>, stats more: RunStats) {
     linesRead += result.linesRead
     blankLines += result.blankLines
     bytesRead += result.bytesRead

@@ -1,8 +1,12 @@
 import FHIRDeid
 import FHIRModel
+import NDJSONStream
 
 /// Counts for the run report, gathered per batch by a worker and merged in output order.
-struct RunStats: Sendable {
+///
+/// `+=` adds counts; `messages` are one batch's warnings, shown as the batch is written, and are
+/// not kept in a total.
+struct RunStats: PipelineReport {
   struct TypeCounts: Sendable {
     var input = 0
     var output = 0

@@ -111,7 +111,7 @@ struct Select: ParsableCommand {
     let jobs = jobs ?? FileIO.availableCores()
     let maxSteps = maxFHIRPathSteps
     let maxLineBytes = maxLineBytes.bytes
-    let makeWorker: @Sendable () -> any BatchWorker = {
+    let makeWorker: @Sendable () -> SelectWorker = {
       SelectWorker(
         expression: compiled, inputNames: names, policy: policy, format: format,
         showsValues: showsValues, maxSteps: maxSteps, maxLineBytes: maxLineBytes)
@@ -123,7 +123,6 @@ struct Select: ParsableCommand {
     let result = pipeline.run(
       inputs: sources, to: .standardOutput, makeWorker: makeWorker,
       onWritten: { report in
-        guard let report = report as? SelectStats else { return }
         for message in report.messages { Diagnostics.warning(message) }
         stats.withLock { $0 += report }
       })

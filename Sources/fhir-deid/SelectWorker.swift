@@ -5,8 +5,8 @@ import FHIRPath
 import NDJSONStream
 
 /// What `select` counted in one batch: resources, matches and invalid lines, plus the warnings
-/// about skipped lines (positions only).
-struct SelectStats: Sendable {
+/// about skipped lines (positions only). `+=` adds the counts; the warnings are not kept in a total.
+struct SelectStats: PipelineReport {
   var resources = 0
   var resourcesMatched = 0
   var matches = 0
@@ -64,7 +64,7 @@ final class SelectWorker: BatchWorker {
     self.showsValues = showsValues
   }
 
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<SelectStats, LineFailure>) {
     var stats = SelectStats()
     let input = batch.sourceIndex
     batch.bytes.withUnsafeBytes { raw in
@@ -123,7 +123,8 @@ final class SelectWorker: BatchWorker {
 
   /// Evaluates the expression on one line and appends its matches; returns how many.
   private func select(
-    _ line: UnsafeRawBufferPointer, input: Int, number: Int, into output: inout OutputBatch
+    _ line: UnsafeRawBufferPointer, input: Int, number: Int,
+    into output: inout OutputBatch<SelectStats, LineFailure>
   ) throws(RecordFailure) -> Int {
     try ResourceLoading.scan(line, with: scanner, into: &tape)
     try ResourceLoading.build(&tree, from: tape, line: line)

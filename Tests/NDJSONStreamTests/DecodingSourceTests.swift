@@ -106,7 +106,8 @@ struct DecodingSourceTests {
   }
 }
 
-/// Runs /usr/bin/gzip and returns its standard output.
+/// Runs /usr/bin/gzip and returns its standard output; throws when gzip exits non-zero (it
+/// does for input that is not valid gzip, an empty file included).
 func runGzip(_ arguments: [String]) throws -> [UInt8] {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/gzip")
@@ -116,5 +117,8 @@ func runGzip(_ arguments: [String]) throws -> [UInt8] {
   try process.run()
   let data = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
+  guard process.terminationStatus == 0 else {
+    throw Failure("gzip \(arguments.joined(separator: " ")): exit \(process.terminationStatus)")
+  }
   return Array(data)
 }

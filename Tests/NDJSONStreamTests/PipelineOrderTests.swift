@@ -6,7 +6,7 @@ import Testing
 /// Writes each line with its batch's sequence number, after a delay that makes early batches
 /// finish last.
 final class SlowEarlyWorker: BatchWorker {
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<NoReport, Never>) {
     if batch.sequence % 4 == 0 { usleep(2_000) }
     batch.bytes.withUnsafeBytes { all in
       for line in batch.lines {
@@ -32,7 +32,7 @@ struct PipelineOrderTests {
     let result = PipelineWatchdog.run(
       Pipeline(
         options: PipelineOptions(
-          jobs: jobs, batchBytes: 256, maxInFlight: maxInFlight, gzipLevel: nil)),
+          jobs: jobs, batchBytes: 256, maxInFlight: maxInFlight, encoding: .plain)),
       inputs: [.file(input)], to: .file(path: directory.file("out"))
     ) { SlowEarlyWorker() }
     guard case .completed = result.outcome else {

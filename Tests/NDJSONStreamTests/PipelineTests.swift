@@ -9,7 +9,7 @@ import Testing
 final class UppercasingWorker: BatchWorker {
   struct Stop: Error, Equatable { var line: Int }
 
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<NoReport, Stop>) {
     batch.bytes.withUnsafeBytes { all in
       for line in batch.lines {
         let bytes = UnsafeRawBufferPointer(rebasing: all[line.range])
@@ -30,7 +30,7 @@ final class UppercasingWorker: BatchWorker {
 
 /// Copies lines unchanged.
 final class IdentityWorker: BatchWorker {
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<NoReport, Never>) {
     batch.bytes.withUnsafeBytes { all in
       for line in batch.lines {
         output.appendLine(UnsafeRawBufferPointer(rebasing: all[line.range]))
@@ -64,10 +64,10 @@ struct PipelineTests {
 
   func run(
     _ inputs: [InputSource], to target: OutputTarget, jobs: Int, batchBytes: Int = 1 << 20,
-    maxInFlight: Int? = nil, gzipLevel: Int32? = nil, progress: PipelineProgress? = nil
-  ) -> PipelineResult {
+    maxInFlight: Int? = nil, encoding: OutputEncoding = .plain, progress: PipelineProgress? = nil
+  ) -> PipelineResult<UppercasingWorker.Stop> {
     let options = PipelineOptions(
-      jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, gzipLevel: gzipLevel)
+      jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, encoding: encoding)
     return PipelineWatchdog.run(
       Pipeline(options: options, progress: progress), inputs: inputs, to: target
     ) { UppercasingWorker() }
@@ -122,7 +122,7 @@ struct PipelineTests {
         Issue.record("outcome \(result.outcome)")
         continue
       }
-      #expect(error as? UppercasingWorker.Stop == .init(line: 601))
+      #expect(error == .init(line: 601))
       #expect(Bool(directory.read("out") == expected.bytes), "batchBytes \(batchBytes)")
       #expect(result.linesWritten == expected.lines)
     }
@@ -138,7 +138,7 @@ struct PipelineTests {
     for jobs in [1, 3] {
       let result = run(
         inputs, to: .file(path: directory.file("out.gz")), jobs: jobs,
-        batchBytes: 4096, gzipLevel: 6)
+        batchBytes: 4096, encoding: .gzip(level: 6))
       guard case .completed = result.outcome else {
         Issue.record("outcome \(result.outcome)")
         continue
@@ -160,7 +160,8 @@ struct PipelineTests {
     let directory = TemporaryDirectory()
     defer { directory.cleanup() }
     let inputs: [InputSource] = [.file(directory.write("a.ndjson", Array("\n\n".utf8)))]
-    let result = run(inputs, to: .file(path: directory.file("out.gz")), jobs: 2, gzipLevel: 9)
+    let result = run(
+      inputs, to: .file(path: directory.file("out.gz")), jobs: 2, encoding: .gzip(level: 9))
     let compressed = try #require(directory.read("out.gz"))
     #expect(compressed == gzip([]))
     #expect(try gunzip(compressed) == [])
@@ -358,7 +359,7 @@ final class GateWatchingWorker: BatchWorker {
 
   init(threshold: Int) { self.threshold = threshold }
 
-  func process(_ batch: InputBatch, into output: inout OutputBatch) {
+  func process(_ batch: InputBatch, into output: inout OutputBatch<NoReport, Never>) {
     let isLarge = batch.lines.contains { Int($0.end - $0.start) > threshold }
     if isLarge {
       Self.large.add(1, ordering: .relaxed)

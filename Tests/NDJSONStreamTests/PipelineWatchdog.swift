@@ -20,25 +20,29 @@ enum PipelineWatchdog {
   static let tripped = Atomic<Bool>(false)
 
   /// The outcome reported for a run that hung.
-  static let hung = PipelineResult(
-    outcome: .failed(.writeFailed(path: "pipeline watchdog", errno: ETIMEDOUT)))
+  static func hung<Stop>() -> PipelineResult<Stop> {
+    PipelineResult(outcome: .failed(.writeFailed(path: "pipeline watchdog", errno: ETIMEDOUT)))
+  }
 
-  /// `pipeline.run(inputs:to:makeWorker:)`, or `hung` (with a recorded issue) if it does not
-  /// finish within `limit`.
-  static func run(
+  /// `pipeline.run(inputs:to:makeWorker:onWritten:)`, or `hung()` (with a recorded issue) if it
+  /// does not finish within `limit`. `onWritten` runs on the run's own thread.
+  static func run<Worker: BatchWorker>(
     _ pipeline: Pipeline, inputs: [InputSource], to target: OutputTarget,
     sourceLocation: SourceLocation = #_sourceLocation,
-    makeWorker: @escaping @Sendable () -> any BatchWorker
-  ) -> PipelineResult {
+    onWritten: @escaping @Sendable (Worker.Report) -> Void = { _ in },
+    makeWorker: @escaping @Sendable () -> Worker
+  ) -> PipelineResult<Worker.Stop> {
     guard !tripped.load(ordering: .relaxed) else {
       Issue.record(
         "an earlier pipeline run hung; this one was not started", sourceLocation: sourceLocation)
-      return hung
+      return hung()
     }
-    let box = ResultBox()
+    let box = ResultBox<Worker.Stop>()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
-      box.value.withLock { $0 = pipeline.run(inputs: inputs, to: target, makeWorker: makeWorker) }
+      let result = pipeline.run(
+        inputs: inputs, to: target, makeWorker: makeWorker, onWritten: onWritten)
+      box.value.withLock { $0 = result }
       done.signal()
     }
     thread.start()
@@ -48,12 +52,12 @@ enum PipelineWatchdog {
       Issue.record(
         "the pipeline did not finish within \(seconds) s: a deadlock",
         sourceLocation: sourceLocation)
-      return hung
+      return hung()
     }
-    return box.value.withLock { $0 } ?? hung
+    return box.value.withLock { $0 } ?? hung()
   }
 
-  final class ResultBox: Sendable {
-    let value = Mutex<PipelineResult?>(nil)
+  final class ResultBox<Stop: Error & Sendable>: Sendable {
+    let value = Mutex<PipelineResult<Stop>?>(nil)
   }
 }

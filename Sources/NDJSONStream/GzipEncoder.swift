@@ -1,9 +1,9 @@
 internal import CZlib
 
-/// Owns one zlib deflate stream that writes each input as one complete gzip member.
+/// Encodes each batch as one complete gzip member with a zlib deflate stream of its own.
 ///
 /// The member has a fixed header (no name, mtime 0), so equal input gives equal bytes.
-final class GzipDeflater {
+final class GzipEncoder: OutputEncoder {
   private let stream: UnsafeMutablePointer<z_stream>
 
   /// Sets up a stream at `level` (1…9, clamped); nil when zlib cannot allocate its state.
@@ -22,17 +22,17 @@ final class GzipDeflater {
     stream.deallocate()
   }
 
-  /// Compresses `input` into one gzip member at the front of `output`.
+  /// Compresses `plain` into one gzip member at the front of `encoded`; `plain` is left as it is.
   ///
-  /// `output` grows (never shrinks) to `deflateBound`; its bytes past the result are garbage.
+  /// `encoded` grows (never shrinks) to `deflateBound`; its bytes past the result are garbage.
   /// - Returns: the member's length, or nil if zlib failed (input over 4 GiB, out of memory).
-  func compress(_ input: [UInt8], into output: inout [UInt8]) -> Int? {
-    guard input.count <= Int(UInt32.max), deflateReset(stream) == Z_OK else { return nil }
-    let bound = Int(deflateBound(stream, UInt(input.count)))
+  func encode(_ plain: inout [UInt8], into encoded: inout [UInt8]) -> Int? {
+    guard plain.count <= Int(UInt32.max), deflateReset(stream) == Z_OK else { return nil }
+    let bound = Int(deflateBound(stream, UInt(plain.count)))
     guard bound <= Int(UInt32.max) else { return nil }
-    ensureCount(&output, bound)
-    let code = input.withUnsafeBytes { source in
-      output.withUnsafeMutableBytes { target in
+    ensureCount(&encoded, bound)
+    let code = plain.withUnsafeBytes { source in
+      encoded.withUnsafeMutableBytes { target in
         stream.pointee.next_in = UnsafeMutablePointer(
           mutating: source.baseAddress?.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = UInt32(source.count)
@@ -50,7 +50,7 @@ final class GzipDeflater {
 
   /// A gzip member holding nothing: what an empty gzip output file contains, so that
   /// `gzip -dc` accepts it.
-  static let emptyMember: [UInt8] = [
+  static let emptyStream: [UInt8] = [
     0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
     0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
   ]

@@ -34,7 +34,7 @@ let package = Package(
     .executableTarget(
       name: "fhir-deid",
       dependencies: [
-        "FHIRDeid", "NDJSONStream",
+        "FHIRDeid", "NDJSONStream", "ByteJSON", "FHIRModel", "FHIRPath", "DeidCrypto",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -47,10 +47,13 @@ let package = Package(
     .testTarget(name: "NDJSONStreamTests", dependencies: ["NDJSONStream", "DeidTestSupport"]),
     .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
     .testTarget(
-      name: "FHIRPathTests", dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
+      name: "FHIRPathTests",
+      dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "RegexEngine", "DeidTestSupport"]),
     .testTarget(
       name: "FHIRDeidTests",
-      dependencies: ["FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidTestSupport"]),
+      dependencies: [
+        "FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidCrypto", "DeidTestSupport",
+      ]),
     .testTarget(name: "RegexEngineTests", dependencies: ["RegexEngine", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),
@@ -60,3 +63,11 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Each target sees only the modules it imports (SE-0444), so a dependency that Package.swift
+// does not declare is an error rather than something a transitive import hides.
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("MemberImportVisibility")
+  ]
+}

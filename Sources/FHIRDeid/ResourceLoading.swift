@@ -1,4 +1,5 @@
 import ByteJSON
+import FHIRModel
 import FHIRPath
 
 /// Reading one NDJSON line into a tape and a typed tree, with failures as ``RecordFailure``s

@@ -118,6 +118,19 @@ import Testing
     #expect(again.checks.isEmpty)
   }
 
+  /// Elements of different resource types in one Bundle share a path string
+  /// (`Bundle.entry.resource.issued`) under different path ids: their rows add up.
+  @Test func rowsOfOnePathStringAddUp() throws {
+    let bundle =
+      #"{"resourceType":"Bundle","type":"collection","entry":["#
+      + #"{"resource":{"resourceType":"Observation","status":"final","code":{},"issued":"2020-01-02T03:04:05Z"}},"#
+      + #"{"resource":{"resourceType":"DiagnosticReport","status":"final","code":{},"issued":"2020-01-02T03:04:05Z"}},"#
+      + #"{"resource":{"resourceType":"Observation","status":"final","code":{},"issued":"2021-01-02T03:04:05Z"}}"#
+      + "]}"
+    let tally = try scan([bundle])
+    #expect(count(tally, .dateFinerThanYear, "Bundle.entry.resource.issued") == 3)
+  }
+
   @Test func zipAndPatternsAndFreeTextByPath() throws {
     let tally = try scan([
       #"{"resourceType":"Patient","address":[{"postalCode":"98004","state":"WA","city":"X"},{"postalCode":"03600"},{"postalCode":"98000"}],"telecom":[{"system":"phone","value":"555-829-2838"}],"identifier":[{"value":"123-45-6789"}]}"#

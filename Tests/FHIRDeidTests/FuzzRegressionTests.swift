@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRDeid
+import Foundation
 import Testing
 
 /// Inputs that Tests/Fuzz/run found breaking a property of the engine, kept as tests (issue 8).

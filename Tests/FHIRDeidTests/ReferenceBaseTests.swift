@@ -1,4 +1,5 @@
 import FHIRDeid
+import Foundation
 import Testing
 
 /// #9 item 3: `"referenceBase": "remove"` on a `cryptoHash` rule (a fhir-deid extension of the

@@ -1,3 +1,4 @@
+import RegexEngine
 import Testing
 
 @testable import FHIRPath

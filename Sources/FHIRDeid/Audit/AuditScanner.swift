@@ -94,19 +94,24 @@ package final class AuditScanner {
   package func takeTally() -> AuditTally {
     var tally = AuditTally()
     tally.resources = resources
+    // Two path ids can spell the same path string (the table is per line shape): rows are
+    // added, never assigned, so no count is lost.
     for (key, row) in rows {
       let path = paths.strings[Int(key.path)]
       switch key.kind {
       case ..<64:
         if let check = AuditCheck(rawValue: key.kind) {
-          tally.checks[AuditTally.CheckKey(check: check, path: path)] = row
+          tally.checks[AuditTally.CheckKey(check: check, path: path), default: .init()].add(
+            count: row.count, values: row.values)
         }
       case ..<128:
         if let category = AuditCategory(rawValue: key.kind - 64) {
-          tally.survived[AuditTally.SurvivalKey(category: category, path: path)] = row
+          tally.survived[AuditTally.SurvivalKey(category: category, path: path), default: .init()]
+            .add(count: row.count, values: row.values)
         }
       default:
-        tally.kept[AuditTally.KeptKey(rule: key.kind - 128, path: path)] = row
+        tally.kept[AuditTally.KeptKey(rule: key.kind - 128, path: path), default: .init()].add(
+          count: row.count, values: row.values)
       }
     }
     tally.classes = classes

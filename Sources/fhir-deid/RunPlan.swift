@@ -17,6 +17,8 @@ struct RunPlan {
   /// The keys the run made up (`--random-keys`) or accepted although weak.
   let randomKeys: [KeyName]
   let weakKeys: [KeyName]
+  /// Seconds from reading the configuration to the compiled ``anonymizer`` (keys included).
+  let loadSeconds: Double
   let inputs: [InputSource]
   let jobs: Int
   /// The date-shift prefix of each input.
@@ -24,6 +26,7 @@ struct RunPlan {
 
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
+    let loadStarted = ContinuousClock.now
     let path: String
     if let file = options.config {
       path = file
@@ -85,6 +88,9 @@ struct RunPlan {
       Diagnostics.error("invalid configuration \(path): \(error.message)")
       throw ReportedFailure(status: .configuration)
     }
+    let loaded = ContinuousClock.now - loadStarted
+    loadSeconds =
+      Double(loaded.components.seconds) + Double(loaded.components.attoseconds) * 1e-18
     do {
       inputs = try expandInputs(options.inputs)
     } catch {

@@ -36,6 +36,7 @@ struct RunReport {
         w.object { w in
           w.field("source") { w in w.string(configSource) }
           w.field("sha256") { w in w.string(SHA256.hexDigest(configText)) }
+          w.field("loadSeconds") { w in w.raw(Format.fixed(plan.loadSeconds, 4)) }
         }
       }
       w.field("jobs") { w in w.int(plan.jobs) }

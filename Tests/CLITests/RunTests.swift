@@ -94,6 +94,8 @@ import Testing
       #expect(byType["Observation"]?["in"] == 1500)
       let config = try #require(report["config"] as? [String: Any])
       #expect((config["sha256"] as? String)?.count == 64)
+      let load = try #require(config["loadSeconds"] as? Double)
+      #expect(load >= 0 && load < 10)
       #expect(report["jobs"] as? Int != nil)
       #expect(report["elapsedSeconds"] != nil)
       let errors = try #require(report["errors"] as? [String: Int])

@@ -31,7 +31,8 @@ package final class Anonymizer: Sendable {
       configuration: configuration, settings: settings,
       usesHMACDateShift: configuration.dateShiftAlgorithm == .hmacSHA256
         && configuration.neededKeys.contains(.dateShiftKey),
-      patientPaths: DateShift.compilePatientPaths())
+      patientPaths: configuration.rules.contains { $0.method == .dateShift }
+        ? DateShift.compilePatientPaths() : [])
     var rules: [CompiledRule] = []
     var tools: MethodTools = []
     for rule in configuration.rules {

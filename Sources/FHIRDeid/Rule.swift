@@ -147,6 +147,15 @@ package final class Rule: Sendable {
         self = .wholeResource
         return
       }
+      // A plain member chain needs no FHIRPath (and always parses): not compiling it is a third
+      // of the preset's load time. Chains with a FHIRPath keyword go through the compiler, which
+      // says whether they parse, as before.
+      if path != expression, let chain = Selector.memberChain(expression),
+        !chain.contains(where: { keywords.contains($0) })
+      {
+        self = .members(chain)
+        return
+      }
       let compiled = try RuleExpressions.compile(expression, at: at + ".path")
       if path != expression, let chain = Selector.memberChain(expression) {
         self = .members(chain)
@@ -263,3 +272,10 @@ package final class Rule: Sendable {
     }
   }
 }
+
+/// Words FHIRPath reads as operators or literals, not as member names.
+private let keywords: Set<[UInt8]> = Set(
+  [
+    "and", "or", "xor", "implies", "div", "mod", "in", "contains", "as", "is", "true", "false",
+    "not",
+  ].map { Array($0.utf8) })

@@ -17,6 +17,22 @@ import Testing
     return nil
   }
 
+  /// A plain member chain loads as one (without the FHIRPath compiler); a chain with a FHIRPath
+  /// keyword still goes through the compiler, which refuses what does not parse.
+  @Test func memberChainsAndKeywords() throws {
+    func rules(_ path: String) -> String {
+      #"{"fhirPathRules":[{"path":"\#(path)","method":"redact"}]}"#
+    }
+    let chain = try load(rules("Patient.name.family")).get()
+    guard case .members(let names) = chain.rules[0].selector else {
+      Issue.record("Patient.name.family is not a member chain")
+      return
+    }
+    #expect(names == [Array("name".utf8), Array("family".utf8)])
+    #expect(error(rules("Patient.and")) != nil)
+    #expect(error(rules("Patient.name.family")) == nil)
+  }
+
   @Test func acceptsCommentsBOMAndCaseInsensitiveTopLevelKeys() throws {
     let text =
       "\u{FEFF}" + """

@@ -58,12 +58,15 @@ struct EngineCore {
       throw RecordFailure(.processing(why), resourceType: type.name, isSkippable: false)
     }
     context.startDocument(dateShiftPrefix: prefix, bytes: line)
+    // Counted for this line whether or not it succeeds, as when methods counted directly.
+    defer {
+      counters.patientScopeFallbacks &+= context.patientScopeFallbacks
+      context.patientScopeFallbacks = 0
+    }
     // One FHIRPath budget per line, for every rule and every resource nested in it.
     context.evaluator.resetSteps()
     try applyRules(line)
     counters.noteFHIRPathSteps(context.evaluator.stepsTaken)
-    counters.patientScopeFallbacks &+= context.patientScopeFallbacks
-    context.patientScopeFallbacks = 0
     context.writer.write(
       tree: context.tree, tape: context.tape, labels: context.labels, bytes: line, into: &out)
     return type

@@ -24,7 +24,7 @@ package enum ResourceLoading {
       try tree.build(tape, bytes: line)
     } catch {
       throw RecordFailure(
-        error, resourceType: tree.count > 0 ? tree[0].type.name : nil,
+        error, resourceType: tree.count > 0 ? tree[0].type : nil,
         path: tree.path(of: error, tape: tape, bytes: line))
     }
   }

@@ -172,16 +172,15 @@ struct Audit: ParsableCommand {
       let hasKeep = rules.contains { $0.method == .keep }
       let sources = try expand(original)
       let key = AuditIndexKey()
-      let names = sources.map(\.displayName)
       let policy = invalidInput
       let maxLineBytes = maxLineBytes.bytes
       let parts = Mutex(AuditIndexPart())
       let status = runPass(sources) {
-        AuditWorker(
-          job: .index(AuditIndexer(anonymizer: hasKeep ? anonymizer : nil, keyTemplate: key)),
-          inputNames: names, policy: policy, maxLineBytes: maxLineBytes)
+        EngineWorker(
+          AuditJob(.index(AuditIndexer(anonymizer: hasKeep ? anonymizer : nil, keyTemplate: key))),
+          invalidInput: policy, maxLineBytes: maxLineBytes)
       } collect: { report in
-        parts.withLock { $0 += report.index }
+        parts.withLock { $0 += report.counts.index }
       }
       if status != .success { throw status.exitCode }
       index = AuditIndex(key: key, part: parts.withLock { $0 })
@@ -195,11 +194,11 @@ struct Audit: ParsableCommand {
     let frozenSettings = settings
     let frozenIndex = index
     let status = runPass(sources) {
-      AuditWorker(
-        job: .scan(AuditScanner(settings: frozenSettings, index: frozenIndex)),
-        inputNames: names, policy: policy, maxLineBytes: maxLineBytes)
+      EngineWorker(
+        AuditJob(.scan(AuditScanner(settings: frozenSettings, index: frozenIndex))),
+        invalidInput: policy, maxLineBytes: maxLineBytes)
     } collect: { report in
-      tally.withLock { $0 += report.tally }
+      tally.withLock { $0 += report.counts.tally }
     }
     if status != .success { throw status.exitCode }
 
@@ -258,9 +257,10 @@ struct Audit: ParsableCommand {
   /// Runs one pass of the pipeline over `sources`; `collect` gets each batch's report on the
   /// writer thread. Returns the exit status of the pass.
   private func runPass(
-    _ sources: [InputSource], makeWorker: @escaping @Sendable () -> AuditWorker,
-    collect: (AuditBatchReport) -> Void
+    _ sources: [InputSource], makeWorker: @escaping @Sendable () -> EngineWorker<AuditJob>,
+    collect: (BatchReport<AuditJob.Counts>) -> Void
   ) -> ExitStatus {
+    let names = sources.map(\.displayName)
     let pipeline = Pipeline(
       options: PipelineOptions(
         jobs: jobs ?? FileIO.availableCores(), maxLineBytes: maxLineBytes.bytes,
@@ -268,10 +268,10 @@ struct Audit: ParsableCommand {
     let result = pipeline.run(
       inputs: sources, to: .standardOutput, makeWorker: makeWorker,
       onWritten: { report in
-        for message in report.messages { Diagnostics.warning(message) }
+        report.warn(inputNames: names)
         collect(report)
       })
-    return RunPlan.report(result.outcome)
+    return RunPlan.report(result.outcome, inputNames: names)
   }
 }
 

@@ -199,11 +199,11 @@ struct Run: ParsableCommand {
 
   func run() throws {
     Diagnostics.setQuiet(quiet)
-    do {
+    do throws(ReportedFailure) {
       let plan = try RunPlan(self)
       try plan.execute()
-    } catch let failure as ReportedFailure {
-      throw failure.status.exitCode
+    } catch {
+      throw error.status.exitCode
     }
   }
 }

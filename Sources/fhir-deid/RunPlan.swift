@@ -146,10 +146,9 @@ struct RunPlan {
       let group = Array(inputs[range])
       let groupNames = Array(names[range])
       let groupPrefixes = Array(prefixes[range])
-      let makeWorker: @Sendable () -> RecordWorker = {
-        RecordWorker(
-          anonymizer: anonymizer, inputNames: groupNames, prefixes: groupPrefixes,
-          policy: policy, skipProcessingErrors: anonymizer.configuration.processingErrors == .skip,
+      let makeWorker: @Sendable () -> EngineWorker<AnonymizeJob> = {
+        EngineWorker(
+          AnonymizeJob(anonymizer: anonymizer, prefixes: groupPrefixes), invalidInput: policy,
           maxLineBytes: maxLineBytes)
       }
       let pipeline = Pipeline(
@@ -161,7 +160,7 @@ struct RunPlan {
       let result = pipeline.run(
         inputs: group, to: target.target, makeWorker: makeWorker,
         onWritten: { report in
-          for message in report.messages { Diagnostics.warning(message) }
+          report.warn(inputNames: groupNames)
           stats.withLock { $0 += report }
         })
       totals.add(result, stats: stats.withLock { $0 })
@@ -172,7 +171,7 @@ struct RunPlan {
         stoppedQuietly = true
       case .stopped, .failed:
         meter?.clear()
-        status = Self.report(result.outcome)
+        status = Self.report(result.outcome, inputNames: groupNames)
       }
       break
     }
@@ -229,12 +228,14 @@ struct RunPlan {
   /// Reports why a pipeline run stopped early (a line that failed, a stream error) on standard
   /// error and returns the exit status for it; `.success` for a run that completed or whose
   /// reader went away.
-  static func report(_ outcome: PipelineResult<LineFailure>.Outcome) -> ExitStatus {
+  static func report(
+    _ outcome: PipelineResult<LineFailure>.Outcome, inputNames names: [String]
+  ) -> ExitStatus {
     switch outcome {
     case .completed, .brokenPipe:
       return .success
     case .stopped(let failure):
-      Diagnostics.error(failure.message)
+      Diagnostics.error(failure.message(inputName: names[failure.source]))
       return failure.isInvalidInput ? .dataError : .processingError
     case .failed(let error):
       Diagnostics.error(String(describing: error))
@@ -278,8 +279,8 @@ struct RunTotals {
     let mb = Double(bytesRead) / 1e6
     let rate = elapsed > 0 ? mb / elapsed : 0
     var text =
-      "\(stats.resourcesOut) of \(stats.resourcesIn) resources written "
-      + "(\(stats.byType.count) types), \(Format.fixed(mb, 1)) MB in \(Format.fixed(elapsed, 2)) s "
+      "\(stats.counts.resourcesOut) of \(stats.counts.resourcesIn) resources written "
+      + "(\(stats.counts.byType.count) types), \(Format.fixed(mb, 1)) MB in \(Format.fixed(elapsed, 2)) s "
       + "(\(Format.fixed(rate, 1)) MB/s, \(jobs) jobs)"
     if stats.invalidInput > 0 { text += "; \(stats.invalidInput) invalid" }
     if stats.skipped > 0 { text += "; \(stats.skipped) skipped" }

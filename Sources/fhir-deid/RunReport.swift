@@ -58,10 +58,12 @@ struct RunReport {
       }
       w.field("resources") { w in
         w.object { w in
-          w.field("in") { w in w.int(s.resourcesIn) }
-          w.field("out") { w in w.int(s.resourcesOut) }
+          w.field("in") { w in w.int(s.counts.resourcesIn) }
+          w.field("out") { w in w.int(s.counts.resourcesOut) }
           w.field("skipped") { w in w.int(s.skipped) }
-          let types = s.byType.map { (FHIRType(raw: $0.key).name, $0.value) }.sorted { $0.0 < $1.0 }
+          let types = s.counts.byType.map { (FHIRType(raw: $0.key).name, $0.value) }.sorted {
+            $0.0 < $1.0
+          }
           w.field("byType") { w in
             w.object { w in
               for (name, counts) in types {
@@ -83,7 +85,7 @@ struct RunReport {
         }
       }
       let rules = plan.anonymizer.configuration.rules
-      let counters = s.engine ?? EngineCounters(ruleCount: rules.count)
+      let counters = s.counts.engine ?? EngineCounters(ruleCount: rules.count)
       w.field("dropped") { w in
         w.object { w in
           w.field("fhirComments") { w in w.int(counters.droppedComments) }
@@ -141,7 +143,9 @@ struct RunReport {
           w.field("megabytesPerSecond") { w in
             w.raw(Format.fixed(Double(totals.bytesRead) / 1e6 / t, 1))
           }
-          w.field("resourcesPerSecond") { w in w.raw(Format.fixed(Double(s.resourcesIn) / t, 0)) }
+          w.field("resourcesPerSecond") { w in
+            w.raw(Format.fixed(Double(s.counts.resourcesIn) / t, 0))
+          }
         }
       }
     }

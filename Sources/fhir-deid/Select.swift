@@ -1,4 +1,5 @@
 import ArgumentParser
+import FHIRDeid
 import FHIRPath
 import NDJSONStream
 import Synchronization
@@ -111,37 +112,35 @@ struct Select: ParsableCommand {
     let jobs = jobs ?? FileIO.availableCores()
     let maxSteps = maxFHIRPathSteps
     let maxLineBytes = maxLineBytes.bytes
-    let makeWorker: @Sendable () -> SelectWorker = {
-      SelectWorker(
-        expression: compiled, inputNames: names, policy: policy, format: format,
-        showsValues: showsValues, maxSteps: maxSteps, maxLineBytes: maxLineBytes)
+    let makeWorker: @Sendable () -> EngineWorker<SelectJob> = {
+      EngineWorker(
+        SelectJob(
+          expression: compiled, inputNames: names, format: format,
+          showsValues: showsValues, maxSteps: maxSteps),
+        invalidInput: policy, maxLineBytes: maxLineBytes)
     }
     let pipeline = Pipeline(
       options: PipelineOptions(
         jobs: jobs, maxLineBytes: maxLineBytes, longLines: policy.longLines))
-    let stats = Mutex(SelectStats())
+    let stats = Mutex(BatchReport<SelectJob.Counts>())
     let result = pipeline.run(
       inputs: sources, to: .standardOutput, makeWorker: makeWorker,
       onWritten: { report in
-        for message in report.messages { Diagnostics.warning(message) }
+        report.warn(inputNames: names)
         stats.withLock { $0 += report }
       })
     if case .brokenPipe = result.outcome { return .success }
-    let status = RunPlan.report(result.outcome)
+    let status = RunPlan.report(result.outcome, inputNames: names)
     guard status == .success else { return status }
-    let totals = stats.withLock { $0 }
+    let totals = stats.withLock { $0 }.counts
     var summary =
       "\(totals.matches) matches in \(totals.resourcesMatched) of \(totals.resources) resources"
-    if totals.skipped > 0 { summary += "; invalid lines skipped: \(totals.skipped)" }
+    let skipped = stats.withLock { $0 }.skipped
+    if skipped > 0 { summary += "; invalid lines skipped: \(skipped)" }
     Diagnostics.note(summary)
     return status
   }
 }
 
-/// How `select` prints its matches.
-enum SelectFormat: String, ExpressibleByArgument, CaseIterable {
-  /// `FILE:LINE<TAB>LOCATION<TAB>TYPE[<TAB>VALUE]`, one match per line.
-  case text
-  /// `{"input":…,"line":…,"location":…,"type":…[,"value":…]}`, one match per line.
-  case json
-}
+/// `--format text|json` (the formats are the engine's ``FHIRDeid/SelectFormat``).
+extension SelectFormat: ExpressibleByArgument {}

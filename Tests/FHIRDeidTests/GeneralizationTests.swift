@@ -1,4 +1,5 @@
 import FHIRDeid
+import FHIRModel
 import Testing
 
 /// `generalize` (spec §4.8, §11.7) on real resources through the engine.
@@ -261,14 +262,15 @@ import Testing
       Issue.record("no failure for \(condition)")
       return
     }
-    guard case .processing(let reason) = failure.kind else {
-      Issue.record("not a processing error: \(failure.kind)")
+    guard case .processing(.generalizeCase(let index, _)) = failure.kind else {
+      Issue.record("not a failing generalize case: \(failure.kind)")
       return
     }
     #expect(failure.isSkippable)
     #expect(failure.rule == 0)
-    #expect(failure.resourceType == String(line.split(separator: "\"")[3]))
-    #expect(reason.contains("case 1"))
+    #expect(failure.resourceType?.name == String(line.split(separator: "\"")[3]))
+    #expect(index == 0)
+    #expect(failure.reason.contains("case 1"))
     #expect(!failure.reason.contains("2015"))
   }
 

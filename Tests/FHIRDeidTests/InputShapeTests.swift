@@ -1,4 +1,5 @@
 import FHIRDeid
+import FHIRModel
 import Testing
 
 /// #8: every input value is either seen by the rules in its FHIR type's shape or rejected; what
@@ -61,7 +62,7 @@ struct InputShapeTests {
       #expect(!member.1.isEmpty, "rejected \(member.0)")
       #expect(failure.kind == .invalidValue || failure.kind == .wrongKind, "\(member.0)")
       #expect(failure.isInvalidInput)
-      #expect(failure.resourceType == "Patient")
+      #expect(failure.resourceType?.name == "Patient")
       #expect(failure.path?.hasPrefix(member.1) == true, "\(failure.path ?? "nil")")
       for canary in ["John", "Smith", "123-45", "SSN", "yesterday", "noon", "99999"] {
         #expect(!failure.reason.contains(canary), "\(failure.reason)")

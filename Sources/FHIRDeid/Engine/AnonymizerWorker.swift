@@ -45,11 +45,21 @@ package final class AnonymizerWorker {
   /// - Parameter prefix: the date-shift prefix for scopes `file` and `folder` (the input's file
   ///   or folder name), empty otherwise.
   /// - Returns: the resource type.
-  /// - Throws: ``RecordFailure``; then nothing has been appended to `out`.
+  /// - Throws: ``RecordFailure`` with its element path and rule path filled in; then nothing
+  ///   has been appended to `out`.
   package func process(
     _ line: UnsafeRawBufferPointer, dateShiftPrefix prefix: [UInt8] = [],
     into out: inout [UInt8]
   ) throws(RecordFailure) -> FHIRType {
-    try core.process(line, scanner: scanner, dateShiftPrefix: prefix, into: &out)
+    do {
+      return try core.process(line, scanner: scanner, dateShiftPrefix: prefix, into: &out)
+    } catch {
+      var failure = error
+      failure.resolvePath(in: core.context.tree, bytes: line)
+      if let rule = failure.rule, rule >= 0, rule < core.anonymizer.rules.count {
+        failure.rulePath = core.anonymizer.rules[rule].rule.path
+      }
+      throw failure
+    }
   }
 }

@@ -55,7 +55,7 @@ struct EngineCore {
       return type
     }
     if let why = context.setupFailure {
-      throw RecordFailure(.processing(why), resourceType: type.name, isSkippable: false)
+      throw RecordFailure(.processing(why), resourceType: type, isSkippable: false)
     }
     context.startDocument(dateShiftPrefix: prefix, bytes: line)
     // Counted for this line whether or not it succeeds, as when methods counted directly.
@@ -189,8 +189,7 @@ struct EngineCore {
     let operations = try compiled.method.apply(
       to: node, resource: resource, rule: rule, in: &context, bytes: bytes)
     if let fault = anonymizer.settings.injectedFault, fault == rule.method {
-      throw context.failure(
-        "injected fault (FHIR_DEID_TEST_FAULT)", at: node, rule: rule.index, bytes: bytes)
+      throw context.failure(.injectedFault, at: node, rule: rule.index)
     }
     return operations
   }

@@ -66,19 +66,19 @@ struct MethodContext {
   init(_ anonymizer: Anonymizer) {
     evaluator = FHIRPathEvaluator(
       today: anonymizer.settings.today, stepLimit: anonymizer.settings.maxFHIRPathSteps)
-    var failure: String?
+    var failure: ProcessingFailure?
     let needs = anonymizer.neededTools
     var hmac: HMACSHA256?
     if needs.contains(.hmac) {
       do { hmac = try HMACSHA256(key: anonymizer.settings.cryptoHashKey) } catch {
-        failure = "the cryptoHash key could not be set up (libcrypto error \(error))"
+        failure = .keySetup(.cryptoHash, error)
       }
     }
     self.hmac = hmac
     var aes: AESCBC?
     if needs.contains(.aes) {
       do { aes = try AESCBC(key: anonymizer.settings.encryptKey) } catch {
-        failure = "the encrypt key could not be set up (libcrypto error \(error))"
+        failure = .keySetup(.encrypt, error)
       }
     }
     self.aes = aes
@@ -89,7 +89,7 @@ struct MethodContext {
           key: anonymizer.settings.dateShiftKey,
           range: anonymizer.configuration.parameters.dateShiftRange)
       } catch {
-        failure = "the dateShift key could not be set up (libcrypto error \(error))"
+        failure = .keySetup(.dateShift, error)
       }
     }
     hmacDateShift = shifter
@@ -97,7 +97,7 @@ struct MethodContext {
   }
 
   /// Why this worker's tools could not be set up, or nil.
-  let setupFailure: String?
+  let setupFailure: ProcessingFailure?
 
   /// Starts a new document: per-document state is forgotten, buffers keep their capacity.
   mutating func startDocument(dateShiftPrefix prefix: [UInt8], bytes: UnsafeRawBufferPointer) {
@@ -120,14 +120,14 @@ struct MethodContext {
     }
   }
 
-  /// A processing failure at `node` (its element path, never its value), for rule `rule`.
+  /// A processing failure at `node` (its element path is named where it is reported), for rule
+  /// `rule`.
   func failure(
-    _ why: String, at node: Int32? = nil, rule: Int, bytes: UnsafeRawBufferPointer,
-    isSkippable: Bool = true
+    _ why: ProcessingFailure, at node: Int32? = nil, rule: Int, isSkippable: Bool = true
   ) -> RecordFailure {
     RecordFailure(
-      .processing(why), resourceType: tree[0].type.name,
-      path: node.map { tree.path(of: $0, bytes: bytes) }, rule: rule, isSkippable: isSkippable)
+      .processing(why), resourceType: tree[0].type, node: node, rule: rule,
+      isSkippable: isSkippable)
   }
 
   // MARK: Visited marks

@@ -42,3 +42,33 @@ package struct Operations: OptionSet, Sendable, Hashable {
   static let observationValue: StaticString =
     "http://terminology.hl7.org/CodeSystem/v3-ObservationValue"
 }
+
+extension Operations {
+  /// Appends the security label Codings of these operations, in label order, as JSON objects
+  /// separated by commas (a comma first unless `first`), leaving out those whose code is in
+  /// `existing`.
+  func appendCodings(skipping existing: Set<[UInt8]>, first: Bool, into out: inout [UInt8]) {
+    var first = first
+    for label in Self.labels where contains(label.operation) {
+      let code = UnsafeRawBufferPointer(
+        start: label.code.utf8Start, count: label.code.utf8CodeUnitCount)
+      if !existing.isEmpty && existing.contains(Array(code)) { continue }
+      if !first { out.append(UInt8(ascii: ",")) }
+      first = false
+      out.append(UInt8(ascii: "{"))
+      if let system = label.system {
+        out.append(contentsOf: #""system":""#.utf8)
+        out.appendBytes(
+          UnsafeRawBufferPointer(start: system.utf8Start, count: system.utf8CodeUnitCount))
+        out.append(contentsOf: #"","#.utf8)
+      }
+      out.append(contentsOf: #""code":""#.utf8)
+      out.appendBytes(code)
+      out.append(contentsOf: #"","display":""#.utf8)
+      out.appendBytes(
+        UnsafeRawBufferPointer(
+          start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
+      out.append(contentsOf: #""}"#.utf8)
+    }
+  }
+}

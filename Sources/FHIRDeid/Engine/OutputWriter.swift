@@ -418,30 +418,20 @@ struct OutputWriter {
     func appendLabels(
       _ labels: Operations, existing: Set<[UInt8]>, first: Bool, into out: inout [UInt8]
     ) {
-      var first = first
-      for label in Operations.labels where labels.contains(label.operation) {
-        let code = UnsafeRawBufferPointer(
-          start: label.code.utf8Start, count: label.code.utf8CodeUnitCount)
-        if !existing.isEmpty && existing.contains(Array(code)) { continue }
-        if !first { out.append(UInt8(ascii: ",")) }
-        first = false
-        out.append(UInt8(ascii: "{"))
-        if let system = label.system {
-          out.append(contentsOf: #""system":""#.utf8)
-          out.appendBytes(
-            UnsafeRawBufferPointer(
-              start: system.utf8Start, count: system.utf8CodeUnitCount))
-          out.append(contentsOf: #"","#.utf8)
-        }
-        out.append(contentsOf: #""code":""#.utf8)
-        out.appendBytes(code)
-        out.append(contentsOf: #"","display":""#.utf8)
-        out.appendBytes(
-          UnsafeRawBufferPointer(
-            start: label.display.utf8Start, count: label.display.utf8CodeUnitCount))
-        out.append(contentsOf: #""}"#.utf8)
-      }
+      labels.appendCodings(skipping: existing, first: first, into: &out)
     }
+  }
+}
+
+extension OutputWriter {
+  /// Appends the output that stands in for a document whose processing failed under
+  /// `processingErrors: skip` (spec §6): an empty resource of `type`, labelled redacted.
+  static func appendEmptied(_ type: FHIRType, into out: inout [UInt8]) {
+    out.append(contentsOf: #"{"resourceType":""#.utf8)
+    type.withNameBytes { out.append(contentsOf: $0) }
+    out.append(contentsOf: #"","meta":{"security":["#.utf8)
+    Operations.redact.appendCodings(skipping: [], first: true, into: &out)
+    out.append(contentsOf: "]}}".utf8)
   }
 }
 

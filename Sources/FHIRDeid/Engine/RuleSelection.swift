@@ -74,9 +74,8 @@ struct RuleSelection {
             tape: context.tape, bytes: bytes)
         } catch {
           throw RecordFailure(
-            evaluating: rule, error, stepLimit: context.evaluator.stepLimit,
-            resourceType: tree[0].type.name,
-            path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
+            evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
+            resourceType: tree[0].type, node: resource > 0 ? resource : nil)
         }
         if holds { matches.append(node) }
         node = typeNext[Int(node)]
@@ -100,15 +99,14 @@ struct RuleSelection {
         bytes: bytes, into: &items)
     } catch {
       throw RecordFailure(
-        evaluating: rule, error, stepLimit: context.evaluator.stepLimit,
-        resourceType: tree[0].type.name,
-        path: resource > 0 ? tree.path(of: resource, bytes: bytes) : nil)
+        evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
+        resourceType: tree[0].type, node: resource > 0 ? resource : nil)
     }
     for item in items {
       guard case .node(let node) = item else {
         throw RecordFailure(
-          .processing("the rule's path yields values, not elements"),
-          resourceType: tree[0].type.name, rule: rule.index, isSkippable: false)
+          .processing(.valuesNotElements), resourceType: tree[0].type, rule: rule.index,
+          isSkippable: false)
       }
       matches.append(node)
     }

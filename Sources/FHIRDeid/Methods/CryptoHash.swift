@@ -15,7 +15,7 @@ struct CryptoHash: Sendable {
   ) throws(RecordFailure) -> Operations {
     guard context.loadText(node, bytes: bytes) else { return [] }
     guard let hmac = context.hmac else {
-      throw context.failure("cryptoHash key could not be set up", rule: rule.index, bytes: bytes)
+      throw context.failure(.keyMissing(.cryptoHash), rule: rule.index)
     }
     let parent = context.tree[node].parent
     let isReference =
@@ -44,8 +44,7 @@ struct CryptoHash: Sendable {
         try Self.hex(text[...], hmac, into: &out)
       }
     } catch {
-      throw context.failure(
-        "libcrypto failed while hashing", at: node, rule: rule.index, bytes: bytes)
+      throw context.failure(.hashFailed, at: node, rule: rule.index)
     }
     context.hashCache.insert(text, kind: kind, value: out)
     context.replace(node, with: out)

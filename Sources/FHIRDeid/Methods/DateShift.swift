@@ -49,9 +49,7 @@ struct DateShift: Sendable {
     do throws(CryptoError) {
       offset = try self.offset(in: &context, bytes: bytes)
     } catch {
-      throw context.failure(
-        "libcrypto failed while deriving the date-shift offset", at: node, rule: rule.index,
-        bytes: bytes)
+      throw context.failure(.offsetFailed, at: node, rule: rule.index)
     }
     let shifted = CivilCalendar.civilDate(
       dayNumber: CivilCalendar.dayNumber(year: date.year, month: month, day: day) + offset)

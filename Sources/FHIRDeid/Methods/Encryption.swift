@@ -14,8 +14,7 @@ struct Encryption: Sendable {
   ) throws(RecordFailure) -> Operations {
     guard context.loadText(node, bytes: bytes) else { return [] }
     guard let aes = context.aes else {
-      throw context.failure(
-        "encryptKey could not be set up", rule: rule.index, bytes: bytes, isSkippable: false)
+      throw context.failure(.keyMissing(.encrypt), rule: rule.index, isSkippable: false)
     }
     // Base64 of (16-byte IV + whole blocks): the exact length, so the edit is one allocation.
     let count = context.text.count
@@ -28,9 +27,7 @@ struct Encryption: Sendable {
       } catch { return error }
     }
     if failure != nil {
-      throw context.failure(
-        "libcrypto failed while encrypting", at: node, rule: rule.index, bytes: bytes,
-        isSkippable: false)
+      throw context.failure(.encryptFailed, at: node, rule: rule.index, isSkippable: false)
     }
     context.replace(node, with: out)
     return .encrypt

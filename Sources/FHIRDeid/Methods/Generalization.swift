@@ -60,9 +60,7 @@ struct Generalization: Sendable {
   ) throws(RecordFailure) -> Operations {
     let type = context.tree[node].type
     guard type.isPrimitive else {
-      throw context.failure(
-        "generalize applies only to primitive elements, not to \(type.name)", at: node,
-        rule: rule.index, bytes: bytes, isSkippable: false)
+      throw context.failure(.notPrimitive(type), at: node, rule: rule.index, isSkippable: false)
     }
     guard context.loadText(node, bytes: bytes) else { return [] }
     let evaluator = context.evaluator
@@ -86,13 +84,10 @@ struct Generalization: Sendable {
       } catch {
         if error.code == .stepLimitExceeded {
           throw RecordFailure(
-            evaluating: rule, error, stepLimit: evaluator.stepLimit,
-            resourceType: context.tree[0].type.name,
-            path: context.tree.path(of: node, bytes: bytes))
+            evaluating: rule.index, error, stepLimit: evaluator.stepLimit,
+            resourceType: context.tree[0].type, node: node)
         }
-        throw context.failure(
-          "generalize case \(number + 1) failed: \(error)", at: node, rule: rule.index,
-          bytes: bytes)
+        throw context.failure(.generalizeCase(number, error), at: node, rule: rule.index)
       }
       return .generalize
     }

@@ -60,7 +60,7 @@ struct Perturbation: Sendable {
     let type = context.tree[valueNode].type
     let isInteger = type == .integer || type == .positiveInt || type == .unsignedInt
     guard let x = ExactDecimal(context.text) else {
-      throw failure("the value to perturb is not a number", valueNode, rule, context, bytes)
+      throw context.failure(.notANumber, at: valueNode, rule: rule.index, isSkippable: false)
     }
     // The span as Microsoft computes it, in doubles. Q13: Microsoft's sampler throws on the
     // negative span that a negative value gives with `proportional`, which stops the whole run;
@@ -77,7 +77,8 @@ struct Perturbation: Sendable {
       guard let n = Self.decimal(noise) else { throw FHIRPathEvaluationError(.overflow) }
       y = try x.adding(n).rounded(scale: isInteger ? 0 : roundTo, rule: .toNearestOrEven)
     } catch {
-      throw failure("the perturbed value does not fit a decimal", valueNode, rule, context, bytes)
+      throw context.failure(
+        .perturbedOutOfRange, at: valueNode, rule: rule.index, isSkippable: false)
     }
     if type == .positiveInt, y.isNegative || y.isZero {
       y = .one
@@ -108,13 +109,6 @@ struct Perturbation: Sendable {
       child = tree[child].nextSibling
     }
     return -1
-  }
-
-  private func failure(
-    _ why: String, _ node: Int32, _ rule: Rule, _ context: MethodContext,
-    _ bytes: UnsafeRawBufferPointer
-  ) -> RecordFailure {
-    context.failure(why, at: node, rule: rule.index, bytes: bytes, isSkippable: false)
   }
 
   // MARK: Noise

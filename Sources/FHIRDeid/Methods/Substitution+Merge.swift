@@ -89,8 +89,7 @@ extension SubstitutionMerge {
           if fits(child, items[i], match: match) {
             pieces.append(.merged(child, items[i]))
           } else if keepMarks[Int(child)] {
-            throw SubstitutionIssue(
-              "'\(m.key)' in replaceWith has another type than an element it would merge into")
+            throw SubstitutionIssue.typeMismatch(m.key)
           } else {
             pieces.append(.fresh(items[i]))
           }

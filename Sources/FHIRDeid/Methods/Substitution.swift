@@ -65,10 +65,51 @@ struct Replacement: Sendable {
   }
 }
 
-/// Why a `replaceWith` cannot replace a node: names elements and types, never values.
-struct SubstitutionIssue: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
+/// Why a `replaceWith` cannot replace a node: names elements, types and the configuration's
+/// keys, never a value of the data.
+package enum SubstitutionIssue: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The node is a whole resource.
+  case wholeResource
+  /// The node is `meta`.
+  case meta
+  /// `replaceWith` is not an object (or null) for a node of this complex type.
+  case notAnObject(FHIRType)
+  /// The node has no R4 structure to check `replaceWith` against.
+  case noStructure
+  /// A key of `replaceWith` (configuration text) names no element of the structure.
+  case unknownKey(String, structure: String)
+  /// A `_` key in `replaceWith`.
+  case shadowKey(String)
+  /// A key that names an element already given.
+  case repeatedElement(String)
+  /// A resource-holding key whose items are not resources with a `resourceType`.
+  case notResources(String)
+  /// A primitive element's key whose value is not a JSON scalar.
+  case notPrimitiveValue(String, FHIRType)
+  /// A complex element's key whose value is not an object.
+  case notComplexObject(String, FHIRType)
+  /// A key whose value has another type than a kept element it would merge into.
+  case typeMismatch(String)
+
+  package var description: String {
+    switch self {
+    case .wholeResource: "a whole resource cannot be substituted (select its elements)"
+    case .meta: "'meta' cannot be substituted (it carries the security labels)"
+    case .notAnObject(let type): "replaceWith must be a JSON object (or null) for a \(type.name)"
+    case .noStructure: "no R4 structure for this element"
+    case .unknownKey(let key, let structure):
+      "'\(key)' in replaceWith is not an element of \(structure)"
+    case .shadowKey(let key): "'\(key)' in replaceWith: '_' members are not supported"
+    case .repeatedElement(let key): "'\(key)' in replaceWith repeats an element"
+    case .notResources(let key): "'\(key)' in replaceWith must hold resources with a resourceType"
+    case .notPrimitiveValue(let key, let type):
+      "'\(key)' in replaceWith must be a \(type.name) value"
+    case .notComplexObject(let key, let type):
+      "'\(key)' in replaceWith must be a \(type.name) object"
+    case .typeMismatch(let key):
+      "'\(key)' in replaceWith has another type than an element it would merge into"
+    }
+  }
 }
 
 /// `substitute` (spec §4.6), compiled: the rule's `replaceWith`, prepared once.
@@ -108,8 +149,7 @@ struct Substitution: Sendable {
         try substituteComplex(node, in: &context, bytes: bytes)
       } catch {
         throw context.failure(
-          "substitute: " + error.message, at: node, rule: rule.index, bytes: bytes,
-          isSkippable: false)
+          .substitution(error), at: node, rule: rule.index, isSkippable: false)
       }
     }
     for d in context.subtree { context.visited[Int(d)] = true }
@@ -121,18 +161,18 @@ struct Substitution: Sendable {
   ) throws(SubstitutionIssue) {
     let n = context.tree[node]
     guard !n.isResource else {
-      throw SubstitutionIssue("a whole resource cannot be substituted (select its elements)")
+      throw SubstitutionIssue.wholeResource
     }
     guard n.type != .meta else {
-      throw SubstitutionIssue("'meta' cannot be substituted (it carries the security labels)")
+      throw SubstitutionIssue.meta
     }
     guard let members = replacement.object else {
-      throw SubstitutionIssue("replaceWith must be a JSON object (or null) for a \(n.type.name)")
+      throw SubstitutionIssue.notAnObject(n.type)
     }
     guard
       let structure = Self.structure(of: node, tree: context.tree, tape: context.tape, bytes: bytes)
     else {
-      throw SubstitutionIssue("no R4 structure for this element")
+      throw SubstitutionIssue.noStructure
     }
     try Self.validate(members, in: structure, isResource: false)
     Self.markKeep(in: &context)
@@ -228,15 +268,14 @@ struct Substitution: Sendable {
     for m in members {
       if isResource && m.key == "resourceType" { continue }
       guard let match = R4.child(m.key, of: structure) else {
-        throw SubstitutionIssue(
-          "'\(m.key)' in replaceWith is not an element of \(R4.path(of: structure))")
+        throw SubstitutionIssue.unknownKey(m.key, structure: R4.path(of: structure))
       }
       guard !match.isShadow else {
-        throw SubstitutionIssue("'\(m.key)' in replaceWith: '_' members are not supported")
+        throw SubstitutionIssue.shadowKey(m.key)
       }
       let base = Array(m.key.utf8.prefix(match.nameLength))
       guard !seen.contains(base) else {
-        throw SubstitutionIssue("'\(m.key)' in replaceWith repeats an element")
+        throw SubstitutionIssue.repeatedElement(m.key)
       }
       seen.append(base)
       if case .array(let items) = m.value {
@@ -255,18 +294,18 @@ struct Substitution: Sendable {
         case .string(let name)? = members.first(where: { $0.key == "resourceType" })?.value,
         let type = FHIRType.named(name), type.isResource, let structure = R4.structure(of: type)
       else {
-        throw SubstitutionIssue("'\(key)' in replaceWith must hold resources with a resourceType")
+        throw SubstitutionIssue.notResources(key)
       }
       try validate(members, in: structure, isResource: true)
     } else if match.type.isPrimitive {
       switch item {
       case .string, .number, .bool: return
       default:
-        throw SubstitutionIssue("'\(key)' in replaceWith must be a \(match.type.name) value")
+        throw SubstitutionIssue.notPrimitiveValue(key, match.type)
       }
     } else {
       guard case .object(let members) = item, let structure = match.structure else {
-        throw SubstitutionIssue("'\(key)' in replaceWith must be a \(match.type.name) object")
+        throw SubstitutionIssue.notComplexObject(key, match.type)
       }
       try validate(members, in: structure, isResource: false)
     }

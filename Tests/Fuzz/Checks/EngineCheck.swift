@@ -55,8 +55,8 @@ struct EngineCheck {
     "'meta' cannot be substituted (it carries the security labels)",
     "replaceWith must be a JSON object (or null) for a ", "no R4 structure for this element",
     "perturb settings are missing", "the value to perturb is not a number",
-    "the perturbed value does not fit a decimal", "cryptoHash key could not be set up",
-    "libcrypto failed while hashing", "encryptKey could not be set up",
+    "the perturbed value does not fit a decimal", "the cryptoHash key could not be set up",
+    "libcrypto failed while hashing", "the encrypt key could not be set up",
     "libcrypto failed while encrypting", " [rule ",
   ]
 
@@ -118,14 +118,14 @@ struct EngineCheck {
     // The resource type and the element path come from the R4 model: blank them out, so that an
     // input value that merely overlaps them ("atient)" in "(Patient)") does not count.
     var message = Array(failure.reason.utf8)
-    for known in [failure.path, failure.resourceType] {
+    for known in [failure.path, failure.resourceType?.name] {
       if let known, !known.isEmpty { message = Self.blanking(Array(known.utf8), in: message) }
     }
     guard (try? JSONScanner().scan(line, into: &tape)) != nil else {
       if case .invalidJSON = failure.kind { return }
       throw FuzzViolation("a line that does not scan failed as \(failure.kind)")
     }
-    let resourceType = Array((failure.resourceType ?? "").utf8)
+    let resourceType = Array((failure.resourceType?.name ?? "").utf8)
     let path = Array((failure.path ?? "").utf8)
     var value: [UInt8] = []
     for index in 0..<tape.count where tape[index].kind == .string {

@@ -1,0 +1,98 @@
+import FHIRModel
+
+/// The record job of the main run: de-identifies each line with the engine.
+///
+/// The engine's scratch (tape, tree, per-node tables) grows with the longest line it has seen;
+/// `releaseScratch` replaces the worker by a fresh one, so that one huge line does not keep its
+/// memory for the rest of the run. (The counters were taken at the end of the batch; the hash
+/// cache is only a cache.)
+package struct AnonymizeJob: RecordJob {
+  /// Resources in and out, in all and per type, and the engine's rule and method counts.
+  package struct Counts: RecordCounts {
+    package struct TypeCounts: Sendable {
+      package var input = 0
+      package var output = 0
+    }
+
+    /// Per resource type, keyed by the model's type index.
+    package var byType: [UInt16: TypeCounts] = [:]
+    package var resourcesIn = 0
+    package var resourcesOut = 0
+    /// Rule and method counts of the engine.
+    package var engine: EngineCounters?
+
+    package init() {}
+
+    package static func += (lhs: inout Counts, rhs: Counts) {
+      for (type, counts) in rhs.byType {
+        lhs.byType[type, default: TypeCounts()].input &+= counts.input
+        lhs.byType[type, default: TypeCounts()].output &+= counts.output
+      }
+      lhs.resourcesIn &+= rhs.resourcesIn
+      lhs.resourcesOut &+= rhs.resourcesOut
+      if let more = rhs.engine {
+        if var sum = lhs.engine {
+          sum += more
+          lhs.engine = sum
+        } else {
+          lhs.engine = more
+        }
+      }
+    }
+
+    mutating func count(_ type: FHIRType) {
+      resourcesIn &+= 1
+      resourcesOut &+= 1
+      byType[type.raw, default: TypeCounts()].input &+= 1
+      byType[type.raw, default: TypeCounts()].output &+= 1
+    }
+  }
+
+  private let anonymizer: Anonymizer
+  private var worker: AnonymizerWorker
+  /// Per input, the date-shift prefix (scopes `file` and `folder`).
+  private let prefixes: [[UInt8]]
+
+  /// - Parameter prefixes: per input (by source index), its date-shift prefix.
+  package init(anonymizer: Anonymizer, prefixes: [[UInt8]]) {
+    self.anonymizer = anonymizer
+    self.worker = anonymizer.makeWorker()
+    self.prefixes = prefixes
+  }
+
+  package mutating func process(
+    _ line: UnsafeRawBufferPointer, source: Int, number: Int, into out: inout [UInt8],
+    counts: inout Counts
+  ) throws(RecordFailure) -> Int {
+    let type = try worker.process(line, dateShiftPrefix: prefixes[source], into: &out)
+    out.append(0x0A)
+    counts.count(type)
+    return 1
+  }
+
+  /// With `processingErrors: skip` (spec §6), the whole document becomes an empty resource of
+  /// the root's type, labelled redacted; errors that Microsoft raises outside that handling
+  /// stop the run in either mode.
+  package func substitute(for failure: RecordFailure, into out: inout [UInt8]) -> Bool {
+    guard anonymizer.configuration.processingErrors == .skip, failure.isSkippable,
+      let type = failure.resourceType
+    else { return false }
+    OutputWriter.appendEmptied(type, into: &out)
+    out.append(0x0A)
+    return true
+  }
+
+  package mutating func finishBatch(_ counts: inout Counts) {
+    let taken = worker.takeCounters()
+    if var sum = counts.engine {
+      sum += taken
+      counts.engine = sum
+    } else {
+      counts.engine = taken
+    }
+  }
+
+  package mutating func releaseScratch() {
+    worker = anonymizer.makeWorker()
+  }
+}

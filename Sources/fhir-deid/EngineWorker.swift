@@ -1,0 +1,49 @@
+import FHIRDeid
+import NDJSONStream
+
+/// The pipeline's worker for every command that reads records: hands each line of a batch to
+/// the engine's shared loop (``RecordLoop``) with the command's job.
+///
+/// One instance per pipeline worker thread; the job in it owns the thread's scratch space.
+final class EngineWorker<Job: RecordJob>: BatchWorker {
+  private var loop: RecordLoop<Job>
+
+  init(_ job: Job, invalidInput: InvalidInputPolicy, maxLineBytes: Int) {
+    loop = RecordLoop(
+      job: job, skipsInvalidInput: invalidInput == .skip, maxLineBytes: maxLineBytes)
+  }
+
+  func process(
+    _ batch: InputBatch, into output: inout OutputBatch<BatchReport<Job.Counts>, LineFailure>
+  ) {
+    batch.bytes.withUnsafeBytes { raw in
+      for ref in batch.lines {
+        let line =
+          ref.isTooLong ? nil : UnsafeRawBufferPointer(rebasing: raw[Int(ref.start)..<Int(ref.end)])
+        if let stop = loop.process(
+          line, source: batch.sourceIndex, number: ref.number, into: &output.bytes,
+          lines: &output.lines, report: &output.report)
+        {
+          output.stop = stop
+          break
+        }
+      }
+    }
+    loop.finishBatch(&output.report)
+  }
+
+  func releaseScratch() {
+    loop.job.releaseScratch()
+  }
+}
+
+extension BatchReport: PipelineReport {
+  /// Shows this batch's skipped and emptied lines as warnings (`names`: the inputs by source
+  /// index).
+  func warn(inputNames names: [String]) {
+    for notice in notices {
+      let verb = notice.action == .skipped ? "skipped " : "emptied "
+      Diagnostics.warning(verb + notice.failure.message(inputName: names[notice.failure.source]))
+    }
+  }
+}

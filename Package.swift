@@ -23,9 +23,12 @@ let package = Package(
     .target(name: "FHIRModel", exclude: ["Generator"]),
     // .NET regular expressions (FHIRPath matches() and replaceMatches() use .NET's Regex).
     .target(name: "RegexEngine"),
-    .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel", "RegexEngine"]),
+    // The typed resource tree over a tape, and the FHIR primitive values it checks.
+    .target(name: "FHIRTree", dependencies: ["ByteJSON", "FHIRModel"]),
+    .target(name: "FHIRPath", dependencies: ["ByteJSON", "FHIRModel", "FHIRTree", "RegexEngine"]),
     .target(name: "DeidCrypto", dependencies: ["COpenSSL"]),
-    .target(name: "FHIRDeid", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "DeidCrypto"]),
+    .target(
+      name: "FHIRDeid", dependencies: ["ByteJSON", "FHIRModel", "FHIRTree", "FHIRPath", "DeidCrypto"]),
 
     // I/O: never sees FHIR.
     .target(name: "NDJSONStream", dependencies: ["CZlib"]),
@@ -41,18 +44,24 @@ let package = Package(
     .target(name: "DeidTestSupport", path: "Tests/DeidTestSupport"),
     // The checks of the libFuzzer targets (Tests/Fuzz/run), shared with the replay test.
     .target(
-      name: "FuzzChecks", dependencies: ["ByteJSON", "FHIRModel", "FHIRPath", "FHIRDeid"],
+      name: "FuzzChecks",
+      dependencies: ["ByteJSON", "FHIRModel", "FHIRTree", "FHIRPath", "FHIRDeid"],
       path: "Tests/Fuzz/Checks"),
     .testTarget(name: "ByteJSONTests", dependencies: ["ByteJSON", "DeidTestSupport"]),
     .testTarget(name: "NDJSONStreamTests", dependencies: ["NDJSONStream", "DeidTestSupport"]),
     .testTarget(name: "FHIRModelTests", dependencies: ["FHIRModel", "DeidTestSupport"]),
     .testTarget(
+      name: "FHIRTreeTests", dependencies: ["FHIRTree", "ByteJSON", "FHIRModel", "DeidTestSupport"]),
+    .testTarget(
       name: "FHIRPathTests",
-      dependencies: ["FHIRPath", "ByteJSON", "FHIRModel", "RegexEngine", "DeidTestSupport"]),
+      dependencies: [
+        "FHIRPath", "FHIRTree", "ByteJSON", "FHIRModel", "RegexEngine", "DeidTestSupport",
+      ]),
     .testTarget(
       name: "FHIRDeidTests",
       dependencies: [
-        "FHIRDeid", "FHIRPath", "FHIRModel", "ByteJSON", "DeidCrypto", "DeidTestSupport",
+        "FHIRDeid", "FHIRTree", "FHIRPath", "FHIRModel", "ByteJSON", "DeidCrypto",
+        "DeidTestSupport",
       ]),
     .testTarget(name: "RegexEngineTests", dependencies: ["RegexEngine", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),

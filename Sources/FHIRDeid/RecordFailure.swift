@@ -2,6 +2,7 @@ import ByteJSON
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Why one input line produced no output: codes, offsets and node and rule indices, never a
 /// value. Text is made from it only where it is reported (``reason``).

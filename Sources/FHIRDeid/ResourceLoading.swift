@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Reading one NDJSON line into a tape and a typed tree, with failures as ``RecordFailure``s
 /// (offsets and element paths, never values). Shared by the engine and `fhir-deid select`.

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Turns a compiled expression back into FHIRPath text.
 extension CompiledExpression {
   /// Canonical text of the tree: minimal parentheses, single spaces around binary operators,

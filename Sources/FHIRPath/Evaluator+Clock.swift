@@ -1,3 +1,4 @@
+import FHIRTree
 import Glibc
 
 /// The clock of `now()`, `today()` and `timeOfDay()`: fixed to a day, or the system clock in

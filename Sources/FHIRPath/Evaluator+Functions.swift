@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 
 /// The functions of the compiler's table (FHIRPath N1, the anonymizer's `nodesByType` /
 /// `nodesByName`, and Firely's `extension`, `trim`, `split`, `join`).
@@ -230,7 +231,7 @@ extension EvaluationRun {
       if input.count == 1 {
         switch input[0] {
         case .value: has = true
-        case .node(let i): has = tree[i].type.isPrimitive && tree.currentlyHasValue(i)
+        case .node(let i): has = tree[i].type.isPrimitive && edits.hasValue(i, in: tree)
         }
       }
       out.append(.value(.boolean(has)))

@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 
 /// Child navigation, tree walks and type tests (spec §7.1, §7.3).
 extension EvaluationRun {

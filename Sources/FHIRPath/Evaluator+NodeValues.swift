@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 
 /// Reading the System value of a node from its tape token, per the node's FHIR type.
 enum NodeValues {
@@ -14,13 +15,14 @@ enum NodeValues {
     }
   }
 
-  /// See ``FHIRPathEvaluator/value(of:tree:tape:bytes:)``.
+  /// See ``FHIRPathEvaluator/value(of:tree:edits:tape:bytes:)``.
   static func value(
-    of node: Int32, tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+    of node: Int32, tree: ResourceTree, edits: ValueEdits, tape: Tape,
+    bytes: UnsafeRawBufferPointer
   ) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
     let n = tree[node]
     guard n.type.isPrimitive else { return nil }
-    switch tree.edit(of: node) {
+    switch edits.edit(of: node) {
     case .removed: return nil
     case .replaced(let text, _): return .string(text)
     case .original: break
@@ -196,7 +198,8 @@ extension EvaluationRun {
           return .text(start: start + range.lowerBound, end: start + range.upperBound)
         }
       }
-      guard let v = try NodeValues.value(of: i, tree: tree, tape: tape, bytes: bytes) else {
+      guard let v = try NodeValues.value(of: i, tree: tree, edits: edits, tape: tape, bytes: bytes)
+      else {
         return .noValue(i)
       }
       return .value(v)
@@ -206,8 +209,8 @@ extension EvaluationRun {
   /// Whether the engine has not edited node `i`'s value.
   @inline(__always)
   func isOriginal(_ i: Int32) -> Bool {
-    guard tree.hasEdits else { return true }
-    if case .original = tree.edit(of: i) { return true }
+    guard !edits.isEmpty else { return true }
+    if case .original = edits.edit(of: i) { return true }
     return false
   }
 
@@ -244,19 +247,19 @@ extension EvaluationRun {
       if c.isPrimitive { try chargeValue(of: child) }
       if ResourceTree.equals(name, "value") {
         if case .decimal(let d) = try NodeValues.value(
-          of: child, tree: tree, tape: tape, bytes: bytes)
+          of: child, tree: tree, edits: edits, tape: tape, bytes: bytes)
         {
           value = d
         }
       } else if ResourceTree.equals(name, "code") {
         if case .string(let s) = try NodeValues.value(
-          of: child, tree: tree, tape: tape, bytes: bytes)
+          of: child, tree: tree, edits: edits, tape: tape, bytes: bytes)
         {
           code = s
         }
       } else if ResourceTree.equals(name, "unit") {
         if case .string(let s) = try NodeValues.value(
-          of: child, tree: tree, tape: tape, bytes: bytes)
+          of: child, tree: tree, edits: edits, tape: tape, bytes: bytes)
         {
           unit = s
         }

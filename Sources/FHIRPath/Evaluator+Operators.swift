@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 
 /// Operators on collections (spec §7.3): empty operands give empty results, singletons are
 /// required where N1 requires them, equality compares values (complex nodes child by child).

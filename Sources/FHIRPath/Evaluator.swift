@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 import RegexEngine
 
 /// An item of a FHIRPath collection: a node of the resource tree, or a System value.
@@ -70,10 +71,12 @@ package final class FHIRPathEvaluator {
   /// never a value.
   package func evaluate(
     _ expression: CompiledExpression, focus: Int32, resource: Int32, tree: ResourceTree,
-    tape: Tape, bytes: UnsafeRawBufferPointer, into result: inout [FHIRPathItem]
+    edits: ValueEdits = ValueEdits(), tape: Tape, bytes: UnsafeRawBufferPointer,
+    into result: inout [FHIRPathItem]
   ) throws(FHIRPathEvaluationError) {
     var run = EvaluationRun(
-      expression: expression, tree: tree, tape: tape, bytes: bytes, resource: resource,
+      expression: expression, tree: tree, edits: edits, tape: tape, bytes: bytes,
+      resource: resource,
       clock: clock, scratch: scratch.take(), steps: remainingSteps)
     defer {
       scratch = run.scratch.take()
@@ -89,10 +92,12 @@ package final class FHIRPathEvaluator {
   /// Throws as ``evaluate(_:focus:resource:tree:tape:bytes:into:)`` does.
   package func criterion(
     _ criterion: CompiledExpression, holdsFor item: Int32, index: Int, resource: Int32,
-    tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+    tree: ResourceTree, edits: ValueEdits = ValueEdits(), tape: Tape,
+    bytes: UnsafeRawBufferPointer
   ) throws(FHIRPathEvaluationError) -> Bool {
     var run = EvaluationRun(
-      expression: criterion, tree: tree, tape: tape, bytes: bytes, resource: resource,
+      expression: criterion, tree: tree, edits: edits, tape: tape, bytes: bytes,
+      resource: resource,
       clock: clock, scratch: scratch.take(), steps: remainingSteps)
     defer {
       scratch = run.scratch.take()
@@ -102,16 +107,17 @@ package final class FHIRPathEvaluator {
       == true
   }
 
-  /// The System value of a node (nil if it has none now), honouring `tree.edit(of:)`:
+  /// The System value of a node (nil if it has none now), honouring `edits`:
   /// `.removed` → nil, `.replaced(text,…)` → a String of that text.
   ///
   /// Complex nodes have no value. String-like values are unescaped and trimmed of leading and
   /// trailing white space (an empty result is no value); numbers keep their scale. Throws
   /// `.invalidValue` when the text does not parse as the node's type.
   package func value(
-    of node: Int32, tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+    of node: Int32, tree: ResourceTree, edits: ValueEdits = ValueEdits(), tape: Tape,
+    bytes: UnsafeRawBufferPointer
   ) throws(FHIRPathEvaluationError) -> FHIRPathValue? {
-    try NodeValues.value(of: node, tree: tree, tape: tape, bytes: bytes)
+    try NodeValues.value(of: node, tree: tree, edits: edits, tape: tape, bytes: bytes)
   }
 
   /// Boolean evaluation as Firely's predicate for generalize: nil = empty.
@@ -127,12 +133,15 @@ package final class FHIRPathEvaluator {
 
   /// Boolean evaluation that also reads the value of a single `boolean` node.
   package func truth(
-    of items: [FHIRPathItem], tree: ResourceTree, tape: Tape, bytes: UnsafeRawBufferPointer
+    of items: [FHIRPathItem], tree: ResourceTree, edits: ValueEdits = ValueEdits(), tape: Tape,
+    bytes: UnsafeRawBufferPointer
   ) throws(FHIRPathEvaluationError) -> Bool? {
     guard items.count == 1, case .node(let n) = items[0], tree[n].type == .boolean else {
       return Self.truth(of: items)
     }
-    if case .boolean(let b) = try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes) {
+    if case .boolean(let b) = try NodeValues.value(
+      of: n, tree: tree, edits: edits, tape: tape, bytes: bytes)
+    {
       return b
     }
     return true
@@ -166,6 +175,8 @@ struct EvaluationScratch {
 struct EvaluationRun {
   let expression: CompiledExpression
   let tree: ResourceTree
+  /// The engine's edits so far (empty outside the engine).
+  let edits: ValueEdits
   let tape: Tape
   let bytes: UnsafeRawBufferPointer
   let resource: Int32
@@ -178,12 +189,13 @@ struct EvaluationRun {
   static let repeatValueLimit = 1_000
 
   init(
-    expression: CompiledExpression, tree: ResourceTree, tape: Tape,
+    expression: CompiledExpression, tree: ResourceTree, edits: ValueEdits, tape: Tape,
     bytes: UnsafeRawBufferPointer, resource: Int32, clock: EvaluationClock,
     scratch: EvaluationScratch, steps: Int
   ) {
     self.expression = expression
     self.tree = tree
+    self.edits = edits
     self.tape = tape
     self.bytes = bytes
     self.resource = resource
@@ -354,7 +366,7 @@ struct EvaluationRun {
     case .node(let n):
       if tree[n].type.isPrimitive {
         try chargeValue(of: n)
-        return try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes)
+        return try NodeValues.value(of: n, tree: tree, edits: edits, tape: tape, bytes: bytes)
       }
       if tree[n].type == .quantity, let q = try quantity(of: n) { return .quantity(q) }
       throw FHIRPathEvaluationError(.invalidOperandTypes)
@@ -378,7 +390,9 @@ struct EvaluationRun {
     case .value(.boolean(let b)): return b
     case .node(let n) where tree[n].type == .boolean:
       try chargeValue(of: n)
-      if case .boolean(let b) = try NodeValues.value(of: n, tree: tree, tape: tape, bytes: bytes) {
+      if case .boolean(let b) = try NodeValues.value(
+        of: n, tree: tree, edits: edits, tape: tape, bytes: bytes)
+      {
         return b
       }
       return true

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Arithmetic with .NET `decimal` semantics; every operation is exact unless it says otherwise.
 extension ExactDecimal {
   /// `self + other` at the larger scale; rounds only past 96 bits, throws `.overflow`.
@@ -6,12 +8,12 @@ extension ExactDecimal {
     let scale = Int(max(self.scale, other.scale))
     if isNegative == other.isNegative {
       guard let sum = x.adding(y) else { throw FHIRPathEvaluationError(.overflow) }
-      return try Self.fitting(sum, scale: scale, isNegative: isNegative)
+      return try Self.fit(sum, scale: scale, isNegative: isNegative)
     }
     if x < y {
-      return try Self.fitting(y.subtracting(x), scale: scale, isNegative: other.isNegative)
+      return try Self.fit(y.subtracting(x), scale: scale, isNegative: other.isNegative)
     }
-    return try Self.fitting(x.subtracting(y), scale: scale, isNegative: isNegative)
+    return try Self.fit(x.subtracting(y), scale: scale, isNegative: isNegative)
   }
 
   /// `self - other`; see ``adding(_:)``.
@@ -25,7 +27,7 @@ extension ExactDecimal {
     -> ExactDecimal
   {
     let product = WideMagnitude.product(coefficient, other.coefficient)
-    return try Self.fitting(
+    return try Self.fit(
       product, scale: Int(scale) + Int(other.scale), isNegative: isNegative != other.isNegative)
   }
 
@@ -63,7 +65,7 @@ extension ExactDecimal {
     if r != 0 {
       let twice = r * 2
       if twice > divisor || (twice == divisor && q & 1 == 1) {
-        return try Self.fitting(WideMagnitude(q + 1), scale: scale, isNegative: negative)
+        return try Self.fit(WideMagnitude(q + 1), scale: scale, isNegative: negative)
       }
     }
     return ExactDecimal(unchecked: q, scale: UInt8(scale), isNegative: negative)
@@ -152,5 +154,18 @@ extension ExactDecimal {
     return Self.compare(
       rounded(scale: s, rule: .toNearestOrEven), other.rounded(scale: s, rule: .toNearestOrEven))
       == 0
+  }
+}
+
+extension ExactDecimal {
+  /// ``fitting(_:scale:isNegative:roundedBelow:)`` with FHIRPath's overflow error.
+  static func fit(
+    _ magnitude: WideMagnitude, scale: Int, isNegative: Bool, roundedBelow sticky: Bool = false
+  ) throws(FHIRPathEvaluationError) -> ExactDecimal {
+    do {
+      return try fitting(magnitude, scale: scale, isNegative: isNegative, roundedBelow: sticky)
+    } catch {
+      throw FHIRPathEvaluationError(.overflow)
+    }
   }
 }

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Arithmetic operators on single System values.
 ///
 /// Results: nil is an empty result (division by zero); a thrown `.invalidOperandTypes` is an

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Equality, equivalence and ordering of single System values (Firely 5 / FHIRPath N1).
 ///
 /// The evaluator handles collections (empty operands, multi-item operands, complex nodes); these

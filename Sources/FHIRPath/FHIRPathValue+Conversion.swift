@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Conversions between System types (`toString()`, `toInteger()`, …) with the N1 rules.
 ///
 /// Each returns nil when the value is not convertible, which the evaluator turns into an empty

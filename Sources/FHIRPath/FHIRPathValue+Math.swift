@@ -1,3 +1,4 @@
+import FHIRTree
 import Glibc
 
 /// The N1 math functions on single values.

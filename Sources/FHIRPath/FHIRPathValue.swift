@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// One FHIRPath System value: the items that literals, operators and functions produce.
 ///
 /// Strings are UTF-8 bytes. Integers are 64-bit (FHIR integers are 32-bit, so data always

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// A token of FHIRPath N1.
 struct Token {
   enum Kind: Equatable {

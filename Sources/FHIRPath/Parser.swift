@@ -1,3 +1,4 @@
+import FHIRTree
 import RegexEngine
 
 /// Recursive-descent (precedence-climbing) parser for FHIRPath N1 that builds a

@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// A unit of time usable in date arithmetic and time-valued quantities.
 package enum CalendarUnit: UInt8, Sendable, CaseIterable {
   case year, month, week, day, hour, minute, second, millisecond

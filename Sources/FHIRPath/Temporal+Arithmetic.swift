@@ -1,3 +1,5 @@
+import FHIRTree
+
 /// Calendar arithmetic: dates, dateTimes and times plus or minus time-valued quantities.
 ///
 /// Supported units: the calendar keywords `year`/`month`/`week`/`day`/`hour`/`minute`/`second`/

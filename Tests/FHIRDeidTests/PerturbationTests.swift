@@ -1,4 +1,5 @@
 import FHIRPath
+import FHIRTree
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import ByteJSON
 import DeidTestSupport
 import FHIRModel
+import FHIRTree
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 import Testing
 
 @testable import FHIRPath
@@ -424,7 +425,7 @@ struct EvaluatorNodeTests {
     let multiple = r.node("Patient.multipleBirthInteger")
     #expect(
       r.run("Patient.address.where(city = 'Springfield').state") == "Patient.address[0].state")
-    r.tree.setEdit(.removed, of: city)
+    r.setEdit(.removed, of: city)
     #expect(try r.value(city) == nil)
     #expect(r.run("Patient.address.where(city.exists()).state") == "Patient.address[0].state")
     #expect(r.run("Patient.address.where(city = 'Springfield')") == "{}")
@@ -433,19 +434,19 @@ struct EvaluatorNodeTests {
     #expect(r.run("Patient.address.city.length()") == "{}")
     #expect(r.run("Patient.address.city.exists()") == "true")
     #expect(r.run("Patient.address.city & 'x'") == "'x'")
-    r.tree.setEdit(.replaced(text: Array("REDACTED".utf8), json: .string), of: city)
+    r.setEdit(.replaced(text: Array("REDACTED".utf8), json: .string), of: city)
     #expect(try r.value(city) == .string(Array("REDACTED".utf8)))
     #expect(r.run("Patient.address.city = 'REDACTED'") == "true")
     #expect(r.run("Patient.address.city.hasValue()") == "true")
-    r.tree.setEdit(.replaced(text: Array("1990".utf8), json: .string), of: birthDate)
+    r.setEdit(.replaced(text: Array("1990".utf8), json: .string), of: birthDate)
     #expect(r.run("Patient.birthDate") == "Patient.birthDate")
     #expect(r.run("Patient.birthDate is date") == "true")
     #expect(r.run("Patient.birthDate.toString()") == "'1990'")
     #expect(r.run("Patient.birthDate = '1990'") == "true")
     #expect(r.run("Patient.birthDate > @1980") == "error: incomparableTypes")
-    r.tree.setEdit(.replaced(text: Array("20".utf8), json: .literal), of: multiple)
+    r.setEdit(.replaced(text: Array("20".utf8), json: .literal), of: multiple)
     #expect(r.run("Patient.multipleBirth = '20'") == "true")
-    r.tree.setEdit(.removed, of: multiple)
+    r.setEdit(.removed, of: multiple)
     #expect(r.run("Patient.multipleBirth + 1") == "{}")
     #expect(r.run("Patient.multipleBirth > 1") == "{}")
   }

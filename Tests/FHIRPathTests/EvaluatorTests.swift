@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRModel
+import FHIRTree
 import Testing
 
 @testable import FHIRPath
@@ -10,6 +11,8 @@ struct EvalResource {
   let bytes: [UInt8]
   var tape = Tape()
   var tree = ResourceTree()
+  /// Edits as the engine makes them (empty unless a test sets some).
+  var edits = ValueEdits()
 
   init(_ json: String) {
     bytes = Array(json.utf8)
@@ -37,8 +40,8 @@ struct EvalResource {
     var result: [FHIRPathItem] = []
     try bytes.withUnsafeBytes { raw in
       try evaluator.evaluate(
-        compiled, focus: focus, resource: resource, tree: tree, tape: tape, bytes: raw,
-        into: &result)
+        compiled, focus: focus, resource: resource, tree: tree, edits: edits, tape: tape,
+        bytes: raw, into: &result)
     }
     return result
   }
@@ -82,10 +85,15 @@ struct EvalResource {
     }
   }
 
+  /// Records an edit of `node`'s value, as the engine does.
+  mutating func setEdit(_ edit: ValueEdit, of node: Int32) {
+    edits.set(edit, of: node, nodeCount: tree.count)
+  }
+
   /// The current value of a node through the evaluator's public API.
   func value(_ node: Int32) throws -> FHIRPathValue? {
     try bytes.withUnsafeBytes { raw in
-      try FHIRPathEvaluator().value(of: node, tree: tree, tape: tape, bytes: raw)
+      try FHIRPathEvaluator().value(of: node, tree: tree, edits: edits, tape: tape, bytes: raw)
     }
   }
 }

@@ -1,3 +1,4 @@
+import FHIRTree
 import Testing
 
 @testable import FHIRPath

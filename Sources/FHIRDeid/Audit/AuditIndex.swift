@@ -2,6 +2,7 @@ import ByteJSON
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 import Synchronization
 
 /// Where a value was kept on purpose in the original: the element path and the `keep` rule

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// What an audit of de-identified output looks for, fixed before any line is read.
 package struct AuditSettings: Sendable {

@@ -2,6 +2,7 @@ import ByteJSON
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Keyed 8-byte hashes of values: HMAC-SHA256 under a key made for one audit run, truncated to
 /// its first 8 bytes (read big-endian). The index of `audit --original` holds only these.

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Per-thread state for turning input lines into output lines: the tape, the typed tree, the
 /// FHIRPath evaluator, crypto contexts and counters. Never shared between threads.

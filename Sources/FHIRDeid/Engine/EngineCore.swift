@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// The rule loop of one worker (spec §3): which rules run on which resource, in which order,
 /// where they select, and what each method did. The methods themselves see only the
@@ -44,6 +45,7 @@ struct EngineCore {
       return type
     }
     try ResourceLoading.build(&context.tree, from: context.tape, line: line)
+    context.edits.removeAll()
     let type = context.tree[0].type
     counters.droppedComments &+= context.tree.droppedComments
     counters.droppedEmpty &+= context.tree.droppedEmpty
@@ -51,7 +53,8 @@ struct EngineCore {
       context.labels.removeAll(keepingCapacity: true)
       context.labels.append(contentsOf: repeatElement([], count: context.tree.count))
       context.writer.write(
-        tree: context.tree, tape: context.tape, labels: context.labels, bytes: line, into: &out)
+        tree: context.tree, edits: ValueEdits(), tape: context.tape, labels: context.labels,
+        bytes: line, into: &out)
       return type
     }
     if let why = context.setupFailure {
@@ -68,7 +71,8 @@ struct EngineCore {
     try applyRules(line)
     counters.noteFHIRPathSteps(context.evaluator.stepsTaken)
     context.writer.write(
-      tree: context.tree, tape: context.tape, labels: context.labels, bytes: line, into: &out)
+      tree: context.tree, edits: context.edits, tape: context.tape, labels: context.labels,
+      bytes: line, into: &out)
     return type
   }
 
@@ -114,7 +118,7 @@ struct EngineCore {
   }
 
   private func isOriginal(_ node: Int32) -> Bool {
-    context.tree.editKind(of: node) == .original
+    context.edits.kind(of: node) == .original
   }
 
   private mutating func isContained(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 extension MethodContext {
   /// Puts into `text` the value a method sees for `node` (spec §4.9) and returns true, or returns
@@ -8,7 +9,7 @@ extension MethodContext {
   /// numbers as written, booleans as .NET prints them (`True`/`False`).
   mutating func loadText(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
     text.removeAll(keepingCapacity: true)
-    switch tree.edit(of: node) {
+    switch edits.edit(of: node) {
     case .removed: return false
     case .replaced(let replacement, _):
       text.append(contentsOf: replacement)
@@ -37,7 +38,7 @@ extension MethodContext {
 
   /// Whether `node` has a value that `loadText` would find non-empty, without copying it.
   func hasNonEmptyValue(_ node: Int32, bytes: UnsafeRawBufferPointer) -> Bool {
-    switch tree.edit(of: node) {
+    switch edits.edit(of: node) {
     case .removed: return false
     case .replaced(let replacement, _): return !replacement.isEmpty
     case .original:
@@ -79,14 +80,19 @@ extension MethodContext {
   /// Replaces the node's value by `value`, written as a JSON string (or, with `json: .literal`,
   /// as the bare number or boolean that `value` spells).
   mutating func replace(_ node: Int32, with value: [UInt8], json: ValueEdit.JSONForm = .string) {
-    tree.setEdit(.replaced(text: value, json: json), of: node)
+    setEdit(.replaced(text: value, json: json), of: node)
     if node == rootID { cachedOffset = nil }
   }
 
   /// Removes the node's value.
   mutating func remove(_ node: Int32) {
-    tree.setEdit(.removed, of: node)
+    setEdit(.removed, of: node)
     if node == rootID { cachedOffset = nil }
+  }
+
+  /// Records an edit of `node`'s value.
+  mutating func setEdit(_ edit: ValueEdit, of node: Int32) {
+    edits.set(edit, of: node, nodeCount: tree.count)
   }
 
   /// Appends a primitive's value as it is in the input (unescaped), ignoring edits, to

@@ -2,6 +2,7 @@ import ByteJSON
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// What a method may read and change while it handles one node: the document being
 /// de-identified (its tape, its typed tree with the edits made so far, the nodes already
@@ -16,6 +17,8 @@ struct MethodContext {
 
   var tape = Tape()
   var tree = ResourceTree()
+  /// The rules' edits of this document's values so far (the evaluator sees them too).
+  var edits = ValueEdits()
   /// Nodes already handled by a rule in this document (spec §3.4).
   var visited: [Bool] = []
   /// Operations per resource node, for its security labels (spec §5); read by the renderer a

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 extension OutputWriter {
   /// Writes pieces of one complex node's subtree in their current state, exactly as
@@ -16,7 +17,7 @@ extension OutputWriter {
     func isAlive(_ node: Int32) -> Bool { context.alive[Int(node)] }
 
     /// Whether the node has a value now.
-    func hasValue(_ node: Int32) -> Bool { context.tree.currentlyHasValue(node) }
+    func hasValue(_ node: Int32) -> Bool { context.edits.hasValue(node, in: context.tree) }
 
     /// Whether any child of the node survives pruning (for a primitive: its `_x` is written).
     func hasAliveChildren(_ node: Int32) -> Bool { context.childAlive[Int(node)] }
@@ -51,7 +52,7 @@ extension OutputWriter {
   /// O(subtree nodes + subtree tape tokens); the tables of other nodes are left as they are and
   /// are not read.
   mutating func subtreeRenderer(
-    _ nodes: [Int32], tree: ResourceTree, tape: Tape, labels: [Operations],
+    _ nodes: [Int32], tree: ResourceTree, edits: ValueEdits, tape: Tape, labels: [Operations],
     bytes: UnsafeRawBufferPointer
   ) -> SubtreeRenderer {
     if alive.count < tree.count {
@@ -78,12 +79,12 @@ extension OutputWriter {
     }
     var i = nodes.count - 1
     while i >= 0 {
-      settle(nodes[i], tree: tree, labels: labels, propagate: i > 0)
+      settle(nodes[i], tree: tree, edits: edits, labels: labels, propagate: i > 0)
       i -= 1
     }
     return SubtreeRenderer(
       context: Context(
-        tree: tree, tape: tape, labels: labels, bytes: bytes, alive: alive,
+        tree: tree, edits: edits, tape: tape, labels: labels, bytes: bytes, alive: alive,
         childAlive: childAlive, dirty: dirty, tokenNode: tokenNode))
   }
 }

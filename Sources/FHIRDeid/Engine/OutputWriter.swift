@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Writes a resource after the rules ran: compact JSON spliced from the input, with edited values
 /// replaced, emptied elements pruned (spec §3.7) and security labels added (spec §5).
@@ -20,23 +21,27 @@ struct OutputWriter {
   var tokenNode: [Int32] = []
 
   mutating func write(
-    tree: ResourceTree, tape: Tape, labels: [Operations], bytes: UnsafeRawBufferPointer,
+    tree: ResourceTree, edits: ValueEdits, tape: Tape, labels: [Operations],
+    bytes: UnsafeRawBufferPointer,
     into out: inout [UInt8]
   ) {
-    prepare(tree: tree, tape: tape, labels: labels)
+    prepare(tree: tree, edits: edits, tape: tape, labels: labels)
     guard dirty[0] else {
       tape.writeCompact(from: bytes, into: &out)
       return
     }
     var context = Context(
-      tree: tree, tape: tape, labels: labels, bytes: bytes, alive: alive, childAlive: childAlive,
+      tree: tree, edits: edits, tape: tape, labels: labels, bytes: bytes, alive: alive,
+      childAlive: childAlive,
       dirty: dirty, tokenNode: tokenNode)
     context.writeObject(0, owner: 0, kind: .resource, into: &out)
   }
 
   /// Computes, bottom-up, which nodes survive and which subtrees changed, and maps tape tokens
   /// to nodes.
-  private mutating func prepare(tree: ResourceTree, tape: Tape, labels: [Operations]) {
+  private mutating func prepare(
+    tree: ResourceTree, edits: ValueEdits, tape: Tape, labels: [Operations]
+  ) {
     let count = tree.count
     alive.removeAll(keepingCapacity: true)
     alive.append(contentsOf: repeatElement(false, count: count))
@@ -50,7 +55,7 @@ struct OutputWriter {
       var i = count - 1
       while i >= 0 {
         Self.settle(
-          Int32(i), tree: tree, labels: labels, propagate: true, alive: alive,
+          Int32(i), tree: tree, edits: edits, labels: labels, propagate: true, alive: alive,
           childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
         i -= 1
       }
@@ -78,10 +83,12 @@ struct OutputWriter {
 
   /// Computes `node`'s entries once its children's are final, and (with `propagate`) marks its
   /// parent.
-  mutating func settle(_ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool) {
+  mutating func settle(
+    _ node: Int32, tree: ResourceTree, edits: ValueEdits, labels: [Operations], propagate: Bool
+  ) {
     withBuffers { alive, childAlive, dirty, tokenNode in
       Self.settle(
-        node, tree: tree, labels: labels, propagate: propagate, alive: alive,
+        node, tree: tree, edits: edits, labels: labels, propagate: propagate, alive: alive,
         childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
     }
   }
@@ -89,7 +96,7 @@ struct OutputWriter {
   /// `settle(_:tree:labels:propagate:)` on the tables' buffers (the tables must have an entry
   /// for every node and every tape token).
   private static func settle(
-    _ node: Int32, tree: ResourceTree, labels: [Operations], propagate: Bool,
+    _ node: Int32, tree: ResourceTree, edits: ValueEdits, labels: [Operations], propagate: Bool,
     alive: UnsafeMutableBufferPointer<Bool>, childAlive: UnsafeMutableBufferPointer<Bool>,
     dirty: UnsafeMutableBufferPointer<Bool>, tokenNode: UnsafeMutableBufferPointer<Int32>
   ) {
@@ -101,11 +108,11 @@ struct OutputWriter {
         && Int(n.parent) < alive.count && Int(n.parent) < childAlive.count
         && Int(n.parent) < dirty.count && Int(n.valueToken) < tokenNode.count
         && Int(n.shadowToken) < tokenNode.count, "OutputWriter tables are too small")
-    let edit = tree.editKind(of: node)
+    let edit = edits.kind(of: node)
     if !n.isPrimitive || n.isResource, edit == .removed {
       alive[i] = false  // a removed complex node or resource goes with its subtree
     } else {
-      alive[i] = n.isResource || tree.currentlyHasValue(node) || childAlive[i]
+      alive[i] = n.isResource || edits.hasValue(node, in: tree) || childAlive[i]
     }
     if edit == .original {
       if i < labels.count && !labels[i].isEmpty { dirty[i] = true }
@@ -128,6 +135,7 @@ struct OutputWriter {
 
   struct Context {
     let tree: ResourceTree
+    let edits: ValueEdits
     let tape: Tape
     let labels: [Operations]
     let bytes: UnsafeRawBufferPointer
@@ -222,7 +230,7 @@ struct OutputWriter {
         writeComplex(value, node: node, into: &out)
         return true
       }
-      guard tree.currentlyHasValue(node) else {
+      guard edits.hasValue(node, in: tree) else {
         out.removeSubrange(mark...)
         return false
       }
@@ -264,7 +272,7 @@ struct OutputWriter {
             out.append(contentsOf: "null".utf8)
           }
         } else if n.isPrimitive && !n.isResource {
-          if tree.currentlyHasValue(node) {
+          if edits.hasValue(node, in: tree) {
             writePrimitive(node, into: &out)
             content = true
           } else {
@@ -282,7 +290,7 @@ struct OutputWriter {
     /// Writes a complex element or resource whose object is at tape index `object`: the text of
     /// a literal replacement (a substitution), or its members.
     mutating func writeComplex(_ object: Int, node: Int32, into out: inout [UInt8]) {
-      if case .replaced(let text, .literal) = tree.edit(of: node) {
+      if case .replaced(let text, .literal) = edits.edit(of: node) {
         out.append(contentsOf: text)
         return
       }
@@ -304,7 +312,7 @@ struct OutputWriter {
 
     /// Writes a primitive's current value.
     func writePrimitive(_ node: Int32, into out: inout [UInt8]) {
-      switch tree.edit(of: node) {
+      switch edits.edit(of: node) {
       case .replaced(let text, .string):
         text.withUnsafeBytes { JSONEscaping.appendQuoted($0, to: &out) }
       case .replaced(let text, .literal):
@@ -397,9 +405,9 @@ struct OutputWriter {
         if tree.nameEquals(child, securityName, in: bytes) {
           var c = tree[child].firstChild
           while c >= 0 {
-            if tree.nameEquals(c, codeName, in: bytes), tree.currentlyHasValue(c) {
+            if tree.nameEquals(c, codeName, in: bytes), edits.hasValue(c, in: tree) {
               var text: [UInt8] = []
-              switch tree.edit(of: c) {
+              switch edits.edit(of: c) {
               case .replaced(let t, _): text = t
               default:
                 let token = tape[Int(tree[c].valueToken)]

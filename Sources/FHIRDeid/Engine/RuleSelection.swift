@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// Where a rule's path lands in one resource (spec §3.3): the selected nodes, and the
 /// per-resource node tables Microsoft's fast paths read. One per worker; buffers keep their
@@ -71,6 +72,7 @@ struct RuleSelection {
         do {
           holds = try context.evaluator.criterion(
             criterion, holdsFor: node, index: index, resource: resource, tree: tree,
+            edits: context.edits,
             tape: context.tape, bytes: bytes)
         } catch {
           throw RecordFailure(
@@ -95,7 +97,8 @@ struct RuleSelection {
     if !items.isEmpty { items.removeAll(keepingCapacity: true) }
     do {
       try context.evaluator.evaluate(
-        expression, focus: resource, resource: resource, tree: tree, tape: context.tape,
+        expression, focus: resource, resource: resource, tree: tree, edits: context.edits,
+        tape: context.tape,
         bytes: bytes, into: &items)
     } catch {
       throw RecordFailure(

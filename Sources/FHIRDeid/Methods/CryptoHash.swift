@@ -1,6 +1,7 @@
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// `cryptoHash` (spec §4.4), compiled: HMAC-SHA256 hex of the value under `cryptoHashKey`
 /// (``MethodContext/hmac``); for `Reference.reference` only the id part of a recognised

@@ -2,6 +2,7 @@ import ByteJSON
 import DeidCrypto
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// `dateShift` (spec §4.3), compiled: moves a full date by the document's offset, keeping a
 /// time group's zone with the time zeroed; partial dates and dates over 89 fall back to

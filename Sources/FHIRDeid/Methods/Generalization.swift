@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// `generalize` (spec §4.8), compiled: the rule's cases, compiled once when the configuration
 /// is compiled.
@@ -68,16 +69,19 @@ struct Generalization: Sendable {
       do throws(FHIRPathEvaluationError) {
         context.items.removeAll(keepingCapacity: true)
         try evaluator.evaluate(
-          c.condition, focus: node, resource: resource, tree: context.tree, tape: context.tape,
+          c.condition, focus: node, resource: resource, tree: context.tree, edits: context.edits,
+          tape: context.tape,
           bytes: bytes, into: &context.items)
         if try evaluator.truth(
-          of: context.items, tree: context.tree, tape: context.tape, bytes: bytes) == false
+          of: context.items, tree: context.tree, edits: context.edits, tape: context.tape,
+          bytes: bytes) == false
         {
           continue
         }
         context.items.removeAll(keepingCapacity: true)
         try evaluator.evaluate(
-          c.value, focus: node, resource: resource, tree: context.tree, tape: context.tape,
+          c.value, focus: node, resource: resource, tree: context.tree, edits: context.edits,
+          tape: context.tape,
           bytes: bytes, into: &context.items)
         guard context.items.count <= 1 else { throw FHIRPathEvaluationError(.singletonExpected) }
         try Self.setValue(of: node, to: context.items.first, in: &context, bytes: bytes)
@@ -110,7 +114,7 @@ struct Generalization: Sendable {
       if other == node { return }
       guard
         let v = try context.evaluator.value(
-          of: other, tree: context.tree, tape: context.tape, bytes: bytes)
+          of: other, tree: context.tree, edits: context.edits, tape: context.tape, bytes: bytes)
       else {
         context.remove(node)
         return

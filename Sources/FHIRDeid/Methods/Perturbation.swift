@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// `perturb` (spec §4.7), compiled: adds uniform noise to a number, or to the `value` of a
 /// quantity, rounds it half-to-even and writes it as a JSON number.

@@ -1,5 +1,6 @@
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// `redact` (spec §4.2), compiled: removes the value, or with the partial settings keeps the
 /// year of a date, an age of 89 or less, or the first three digits of a ZIP code.

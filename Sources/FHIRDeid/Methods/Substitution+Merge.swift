@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// One item of a member in a merge result (spec §4.6 S(target, repl)).
 private enum Piece {

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// A rule's `replaceWith`, prepared once at load for both kinds of target (spec §4.6).
 ///
@@ -182,7 +183,8 @@ struct Substitution: Sendable {
       // The renderer and the merge hold copies of the tree: they must be gone before the tree
       // is edited.
       var renderer = context.writer.subtreeRenderer(
-        context.subtree, tree: context.tree, tape: context.tape, labels: context.labels,
+        context.subtree, tree: context.tree, edits: context.edits, tape: context.tape,
+        labels: context.labels,
         bytes: bytes)
       let merge = SubstitutionMerge(
         tree: context.tree, tape: context.tape, visited: context.visited,
@@ -192,7 +194,7 @@ struct Substitution: Sendable {
         into: &text)
     }
     for d in context.subtree { context.keepMarks[Int(d)] = false }
-    context.tree.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
+    context.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
   }
 
   /// Fills `subtree` with `node` and all its descendants (nested resources included), in
@@ -230,7 +232,7 @@ struct Substitution: Sendable {
   private static func removeUnvisited(_ node: Int32, in context: inout MethodContext) {
     guard !context.visited[Int(node)] else { return }
     if context.tree[node].type.isPrimitive && !context.tree[node].isResource {
-      context.tree.setEdit(.removed, of: node)
+      context.setEdit(.removed, of: node)
     }
     var child = context.tree[node].firstChild
     while child >= 0 {

@@ -1,6 +1,7 @@
 import ByteJSON
 import FHIRModel
 import FHIRPath
+import FHIRTree
 
 /// How `select` prints its matches.
 package enum SelectFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import ByteJSON
 import FHIRPath
+import FHIRTree
 
 /// Values as `select --values` prints them: compact JSON on one line.
 package enum SelectValueJSON {

@@ -35,7 +35,7 @@ package struct PartialTime: Hashable, Sendable {
   package var millisecond: Int { PartialDateTime.milliseconds(fraction, digits: fractionDigits) }
 
   /// Milliseconds since midnight of the written fields (offset ignored).
-  var millisecondOfDay: Int {
+  package var millisecondOfDay: Int {
     ((Int(hour) * 60 + Int(minute)) * 60 + Int(second)) * 1000 + millisecond
   }
 
@@ -64,7 +64,7 @@ package struct PartialTime: Hashable, Sendable {
   package init?(fhirTime text: String) { self.init(fhirTime: Array(text.utf8)) }
 
   /// Scans a FHIRPath time literal body (after `@T`): `hh(:mm(:ss(.f+)?)?)?`, no offset.
-  static func scanLiteral(_ text: UnsafeBufferPointer<UInt8>, from start: Int)
+  package static func scanLiteral(_ text: UnsafeBufferPointer<UInt8>, from start: Int)
     -> (value: PartialTime, end: Int)?
   {
     var value = PartialTime()
@@ -91,7 +91,7 @@ package struct PartialTime: Hashable, Sendable {
   }
 
   /// Day shift, hour, minute, second × 1000 + millisecond, in UTC.
-  func utcFields() -> TemporalFields {
+  package func utcFields() -> TemporalFields {
     let total = Int(hour) * 60 + Int(minute) - Int(offset?.minutes ?? 0)
     let (dayShift, minuteOfDay) = CivilCalendar.floorDivMod(total, 1440)
     return TemporalFields(

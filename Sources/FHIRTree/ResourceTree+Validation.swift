@@ -18,13 +18,26 @@ extension ResourceTree {
   /// checks as ``build(_:bytes:)`` (known resource types, elements defined at their place, JSON
   /// kinds that fit the element types, primitive values that parse as their types), about twice
   /// as fast. When it returns false, `build` reports where and why.
-  package static func isValid(_ tape: Tape, bytes: UnsafeRawBufferPointer) -> Bool {
-    validity(tape, bytes: bytes) != .invalid
+  package static func isValid(
+    _ tape: Tape, bytes: UnsafeRawBufferPointer, model: FHIRVersionModel = .r4
+  ) -> Bool {
+    validity(tape, bytes: bytes, model: model) != .invalid
   }
 
   /// Checks the resource on `tape` as ``build(_:bytes:)`` does, and whether its output differs
   /// from its compact input even when no rule changes anything.
-  package static func validity(_ tape: Tape, bytes: UnsafeRawBufferPointer) -> Validity {
+  package static func validity(
+    _ tape: Tape, bytes: UnsafeRawBufferPointer, model: FHIRVersionModel = .r4
+  ) -> Validity {
+    ModelCheck(model: model).validity(tape, bytes: bytes)
+  }
+}
+
+/// The checks of ``ResourceTree/validity(_:bytes:model:)`` against one version's model.
+private struct ModelCheck {
+  let model: FHIRVersionModel
+
+  func validity(_ tape: Tape, bytes: UnsafeRawBufferPointer) -> ResourceTree.Validity {
     guard tape.count > 0, tape[0].kind == .objectStart,
       let structure = resourceStructure(of: 0, tape: tape, bytes: bytes)
     else { return .invalid }
@@ -36,17 +49,18 @@ extension ResourceTree {
     return rewrite ? .needsRewrite : .valid
   }
 
-  private static func resourceStructure(
+  private func resourceStructure(
     of object: Int, tape: Tape, bytes: UnsafeRawBufferPointer
   ) -> StructureID? {
     guard let value = tape.member(named: "resourceType", in: object, bytes: bytes),
       tape[value].kind == .string, !tape[value].hasEscapes,
-      let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: bytes[tape[value].range]))
+      let type = model.resourceType(
+        named: UnsafeRawBufferPointer(rebasing: bytes[tape[value].range]))
     else { return nil }
-    return R4.structure(of: type)
+    return model.structure(of: type)
   }
 
-  private static func validObject(
+  private func validObject(
     _ object: Int, structure: StructureID, isResource: Bool, tape: Tape,
     bytes: UnsafeRawBufferPointer, rewrite: inout Bool
   ) -> Bool {
@@ -54,12 +68,12 @@ extension ResourceTree {
     for (key, value) in tape.members(of: object) {
       let keyToken = tape[key]
       let name = UnsafeRawBufferPointer(rebasing: bytes[keyToken.range])
-      if isResource, equals(name, "resourceType") { continue }
-      if equals(name, "fhir_comments") {
+      if isResource, ResourceTree.equals(name, "resourceType") { continue }
+      if ResourceTree.equals(name, "fhir_comments") {
         rewrite = true
         continue
       }
-      guard !keyToken.hasEscapes, let match = R4.child(name, of: structure) else { return false }
+      guard !keyToken.hasEscapes, let match = model.child(name, of: structure) else { return false }
       if tape[value].kind == .arrayStart {
         if Int(tape[value].link) == value + 1 { rewrite = true }
         for item in tape.elements(of: value) {
@@ -77,7 +91,7 @@ extension ResourceTree {
     return true
   }
 
-  private static func validValue(
+  private func validValue(
     _ value: Int, match: ChildMatch, tape: Tape, bytes: UnsafeRawBufferPointer,
     rewrite: inout Bool
   ) -> Bool {

@@ -2,7 +2,7 @@ import ByteJSON
 import FHIRModel
 import Testing
 
-@testable import FHIRPath
+@testable import FHIRTree
 
 /// Element paths for messages (#8 item 7): names come from the R4 model, and a failure names the
 /// element the offending member belongs to, never a key that R4 does not define there.

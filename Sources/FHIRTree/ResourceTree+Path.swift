@@ -14,7 +14,7 @@ extension ResourceTree {
     var current = node
     while current >= 0 {
       let n = nodes[Int(current)]
-      var part = Self.modelName(of: n)
+      var part = modelName(of: n)
       if n.isInArray { part += "[\(n.index)]" }
       parts.append(part)
       current = n.parent
@@ -30,7 +30,7 @@ extension ResourceTree {
     var current = node
     while current >= 0 {
       let n = nodes[Int(current)]
-      parts.append(Self.modelName(of: n))
+      parts.append(modelName(of: n))
       current = n.parent
     }
     return parts.reversed().joined(separator: ".")
@@ -47,9 +47,9 @@ extension ResourceTree {
     if failure.keyToken >= 0, let structure = memberStructure(of: failure.parent) {
       let key = tape[Int(failure.keyToken)]
       if !key.hasEscapes,
-        let match = R4.child(UnsafeRawBufferPointer(rebasing: bytes[key.range]), of: structure)
+        let match = model.child(UnsafeRawBufferPointer(rebasing: bytes[key.range]), of: structure)
       {
-        path += "." + Self.elementName(match.element, type: match.type)
+        path += "." + elementName(match.element, type: match.type)
       }
     }
     return path
@@ -57,14 +57,14 @@ extension ResourceTree {
 
   /// The model's name of a node: the resource type of the root, else the element's name (with
   /// a choice element's type suffix).
-  static func modelName(of node: Node) -> String {
+  func modelName(of node: Node) -> String {
     node.parent < 0 ? node.type.name : elementName(node.element, type: node.type)
   }
 
   /// An element's member name for a node of `type`: `birthDate`, `valueQuantity`.
-  static func elementName(_ element: ElementID, type: FHIRType) -> String {
-    let name = R4.name(of: element)
-    guard R4.isChoice(element) else { return name }
+  func elementName(_ element: ElementID, type: FHIRType) -> String {
+    let name = model.name(of: element)
+    guard model.isChoice(element) else { return name }
     let typeName = type.name
     return name + typeName.prefix(1).uppercased() + typeName.dropFirst()
   }
@@ -74,10 +74,10 @@ extension ResourceTree {
   /// (a backbone element's own, a complex type's).
   func memberStructure(of node: Int32) -> StructureID? {
     let n = nodes[Int(node)]
-    if n.isResource { return R4.structure(of: n.type) }
-    if n.isPrimitive { return FHIRType.named("Element").flatMap { R4.structure(of: $0) } }
-    let key = Self.elementName(n.element, type: n.type)
-    return R4.child(key, of: R4.parent(of: n.element))?.structure
+    if n.isResource { return model.structure(of: n.type) }
+    if n.isPrimitive { return FHIRType.named("Element").flatMap { model.structure(of: $0) } }
+    let key = elementName(n.element, type: n.type)
+    return model.child(key, of: model.parent(of: n.element))?.structure
   }
 }
 

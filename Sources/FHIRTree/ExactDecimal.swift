@@ -35,7 +35,7 @@ package struct ExactDecimal: Hashable, Sendable {
     self.init(unchecked: coefficient, scale: UInt8(scale), isNegative: isNegative)
   }
 
-  init(unchecked coefficient: UInt128, scale: UInt8, isNegative: Bool) {
+  package init(unchecked coefficient: UInt128, scale: UInt8, isNegative: Bool) {
     self.coefficient = coefficient
     self.scale = scale
     self.isNegative = isNegative && coefficient != 0
@@ -93,14 +93,14 @@ package struct ExactDecimal: Hashable, Sendable {
   ///
   /// A negative `scale` multiplies the magnitude up first. Throws `.overflow` when the integer
   /// part needs more than 96 bits.
-  static func fitting(
+  package static func fitting(
     _ magnitude: WideMagnitude, scale: Int, isNegative: Bool,
     roundedBelow sticky: Bool = false
-  ) throws(FHIRPathEvaluationError) -> ExactDecimal {
+  ) throws(DecimalOverflow) -> ExactDecimal {
     var m = magnitude
     var s = scale
     if s < 0 {
-      guard let up = m.timesPowerOfTen(-s) else { throw FHIRPathEvaluationError(.overflow) }
+      guard let up = m.timesPowerOfTen(-s) else { throw DecimalOverflow() }
       m = up
       s = 0
     }
@@ -114,14 +114,14 @@ package struct ExactDecimal: Hashable, Sendable {
       roundDigit = m.divideByTen()
       s -= 1
     }
-    guard !(limit < m) else { throw FHIRPathEvaluationError(.overflow) }
+    guard !(limit < m) else { throw DecimalOverflow() }
     // 2. Round half to even on the dropped digits.
-    guard var c = m.narrow else { throw FHIRPathEvaluationError(.overflow) }
+    guard var c = m.narrow else { throw DecimalOverflow() }
     if roundDigit > 5 || (roundDigit == 5 && (belowHalf || c & 1 == 1)) {
       c += 1
       // 3. Rounding up can carry into a 97th bit (…99 + 1); drop one more digit then.
       if c > maxCoefficient {
-        guard s > 0 else { throw FHIRPathEvaluationError(.overflow) }
+        guard s > 0 else { throw DecimalOverflow() }
         // c is exactly 2^96 here; its last digit is 6, so round that digit up.
         c = c / 10 + 1
         s -= 1
@@ -228,13 +228,13 @@ extension ExactDecimal {
   }
 
   @inline(__always)
-  static func digit(_ byte: UInt8) -> UInt8? {
+  package static func digit(_ byte: UInt8) -> UInt8? {
     let d = byte &- UInt8(ascii: "0")
     return d < 10 ? d : nil
   }
 
   /// Appends a digit; false when there are too many significant digits to hold.
-  static func accumulate(
+  package static func accumulate(
     _ digit: UInt8, into magnitude: inout WideMagnitude, significant: inout Int
   ) -> Bool {
     if magnitude.isZero && digit == 0 { return true }
@@ -290,13 +290,15 @@ extension ExactDecimal {
     return a.isNegative ? -magnitudeOrder : magnitudeOrder
   }
 
-  static func compareMagnitudes(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
+  package static func compareMagnitudes(_ a: ExactDecimal, _ b: ExactDecimal) -> Int {
     let (x, y) = aligned(a, b)
     return x < y ? -1 : (y < x ? 1 : 0)
   }
 
   /// Both coefficients at the larger of the two scales; never overflows (2^96 × 10^28 < 2^190).
-  static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (WideMagnitude, WideMagnitude) {
+  package static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (
+    WideMagnitude, WideMagnitude
+  ) {
     let s = max(a.scale, b.scale)
     let x = WideMagnitude.product(a.coefficient, WideMagnitude.powersOfTen[Int(s - a.scale)])
     let y = WideMagnitude.product(b.coefficient, WideMagnitude.powersOfTen[Int(s - b.scale)])
@@ -307,4 +309,9 @@ extension ExactDecimal {
   package func isNumericallyEqual(to other: ExactDecimal) -> Bool {
     Self.compare(self, other) == 0
   }
+}
+
+/// A decimal result whose integer part needs more than 96 bits.
+package struct DecimalOverflow: Error, Sendable {
+  package init() {}
 }

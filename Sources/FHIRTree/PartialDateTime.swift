@@ -87,7 +87,7 @@ package struct PartialDateTime: Hashable, Sendable {
   /// The fraction of a second in whole milliseconds (truncated), 0…999.
   package var millisecond: Int { Self.milliseconds(fraction, digits: fractionDigits) }
 
-  static func milliseconds(_ fraction: UInt64, digits: UInt8) -> Int {
+  package static func milliseconds(_ fraction: UInt64, digits: UInt8) -> Int {
     var f = fraction
     var d = Int(digits)
     while d > 3 {
@@ -101,7 +101,7 @@ package struct PartialDateTime: Hashable, Sendable {
     return Int(f)
   }
 
-  mutating func clearInsignificantFields() {
+  package mutating func clearInsignificantFields() {
     if precision < .month { month = 1 }
     if precision < .day { day = 1 }
     if precision < .hour { hour = 0 }
@@ -186,7 +186,7 @@ extension PartialDateTime {
   /// Grammar: `YYYY(-MM(-DD)?)?` then, for a dateTime, `T` and optionally
   /// `hh(:mm(:ss(.f+)?)?)?` with an optional `Z`/`±hh:mm` after a time. Returns the value, whether
   /// it is a dateTime (a `T` was present), and the end index; nil when there is no valid date.
-  static func scanLiteral(_ text: UnsafeBufferPointer<UInt8>, from start: Int)
+  package static func scanLiteral(_ text: UnsafeBufferPointer<UInt8>, from start: Int)
     -> (value: PartialDateTime, isDateTime: Bool, end: Int)?
   {
     var value = PartialDateTime()
@@ -270,10 +270,10 @@ func appendTimeOfDay(
 // MARK: - Comparison
 
 /// Up to six field values, coarsest first, held inline (no heap allocation per comparison).
-struct TemporalFields {
-  var values: (Int, Int, Int, Int, Int, Int)
+package struct TemporalFields {
+  package var values: (Int, Int, Int, Int, Int, Int)
   /// How many of the six are used.
-  var count: Int
+  package var count: Int
 
   subscript(unit: Int) -> Int {
     switch unit {
@@ -312,7 +312,7 @@ func compareTemporalFields(
 extension PartialDateTime {
   /// All fields converted to UTC (no offset counts as UTC), missing fields at their defaults:
   /// year, month, day, hour, minute, second × 1000 + millisecond.
-  func utcFields() -> TemporalFields {
+  package func utcFields() -> TemporalFields {
     var y = Int(year)
     var mo = Int(month)
     var d = Int(day)

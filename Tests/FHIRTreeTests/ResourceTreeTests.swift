@@ -1,6 +1,6 @@
 import ByteJSON
 import FHIRModel
-import FHIRPath
+import FHIRTree
 import Testing
 
 /// The typed view: names, types, x/_x pairing, order, nested resources, and R4 validation.

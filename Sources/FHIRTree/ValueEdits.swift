@@ -16,41 +16,56 @@
   @usableFromInline package enum Kind: UInt8, Sendable { case original, removed, replaced }
 }
 
-extension ResourceTree {
+/// The engine's edits of one document's primitive values, per node of its tree. The engine
+/// owns them (they are its state, not the input's); FHIRPath evaluation reads them, so that it
+/// sees the document as edited so far.
+package struct ValueEdits: Sendable {
+  @usableFromInline package private(set) var list: [ValueEdit] = []
+  /// Whether no edit was recorded since the last `removeAll()`.
+  @usableFromInline package private(set) var isEmpty = true
+
+  package init() {}
+
+  /// Forgets every edit (for the next document), keeping the capacity.
+  package mutating func removeAll() {
+    list.removeAll(keepingCapacity: true)
+    isEmpty = true
+  }
+
   /// The edit of `node`'s value (`.original` when nothing was done).
   @inlinable
   package func edit(of node: Int32) -> ValueEdit {
     let i = Int(node)
-    return i < edits.count ? edits[i] : .original
+    return i < list.count ? list[i] : .original
   }
 
-  /// Records an edit of `node`'s value.
-  package mutating func setEdit(_ edit: ValueEdit, of node: Int32) {
+  /// Records an edit of `node`'s value, in a tree of `nodeCount` nodes.
+  package mutating func set(_ edit: ValueEdit, of node: Int32, nodeCount: Int) {
     let i = Int(node)
-    if edits.count < nodes.count {
-      edits.append(contentsOf: repeatElement(.original, count: nodes.count - edits.count))
+    if list.count < max(nodeCount, i + 1) {
+      list.append(contentsOf: repeatElement(.original, count: max(nodeCount, i + 1) - list.count))
     }
-    edits[i] = edit
-    hasEdits = true
+    list[i] = edit
+    isEmpty = false
   }
 
   /// Which case `node`'s edit is; unlike `edit(of:)`, copies no replacement text.
   @inlinable
-  package func editKind(of node: Int32) -> ValueEdit.Kind {
+  package func kind(of node: Int32) -> ValueEdit.Kind {
     let i = Int(node)
-    guard i < edits.count else { return .original }
-    switch edits[i] {
+    guard i < list.count else { return .original }
+    switch list[i] {
     case .original: return .original
     case .removed: return .removed
     case .replaced: return .replaced
     }
   }
 
-  /// Whether `node` has a value now (its own, or a replacement).
+  /// Whether `node` of `tree` has a value now (its own, or a replacement).
   @inlinable
-  package func currentlyHasValue(_ node: Int32) -> Bool {
-    switch editKind(of: node) {
-    case .original: return nodes[Int(node)].hasValue
+  package func hasValue(_ node: Int32, in tree: ResourceTree) -> Bool {
+    switch kind(of: node) {
+    case .original: return tree.nodes[Int(node)].hasValue
     case .removed: return false
     case .replaced: return true
     }

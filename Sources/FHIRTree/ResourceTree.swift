@@ -87,10 +87,8 @@ import FHIRModel
   }
 
   @usableFromInline package private(set) var nodes: [Node] = []
-  /// Per-node value edits (see ``ValueEdit``); empty until the first edit of a line.
-  @usableFromInline package internal(set) var edits: [ValueEdit] = []
-  /// Whether any edit was recorded since the last build.
-  @usableFromInline package internal(set) var hasEdits = false
+  /// The FHIR version model the last build read the resource with.
+  package private(set) var model = FHIRVersionModel.r4
 
   /// `fhir_comments` members dropped by the last build (spec §2.1).
   package private(set) var droppedComments = 0
@@ -135,30 +133,33 @@ import FHIRModel
   }
 
   /// Builds the tree of the resource on `tape` (token 0 must start the line's value).
-  package mutating func build(_ tape: Tape, bytes: UnsafeRawBufferPointer) throws(Failure) {
+  ///
+  /// - Parameter model: the FHIR version's element model to read the resource with.
+  package mutating func build(
+    _ tape: Tape, bytes: UnsafeRawBufferPointer, model: FHIRVersionModel = .r4
+  ) throws(Failure) {
+    self.model = model
     nodes.removeAll(keepingCapacity: true)
-    edits.removeAll(keepingCapacity: true)
-    hasEdits = false
     droppedComments = 0
     droppedEmpty = 0
     guard tape.count > 0, tape[0].kind == .objectStart else {
       throw Failure(kind: .notAnObject, offset: 0, parent: -1, keyToken: -1)
     }
-    let (type, typeToken) = try Self.resourceType(of: 0, tape: tape, bytes: bytes, parent: -1)
+    let (type, typeToken) = try resourceType(of: 0, tape: tape, bytes: bytes, parent: -1)
     let token = tape[typeToken]
     nodes.append(
       Node(
         type: type, element: ElementID(raw: .max), parent: -1, nameStart: token.start,
         nameLength: UInt16(clamping: token.end - token.start), flags: Flag.resource, keyToken: -1,
         valueToken: 0, index: 0))
-    if let structure = R4.structure(of: type) {
+    if let structure = model.structure(of: type) {
       try addMembers(
         of: 0, object: 0, structure: structure, isResource: true, tape: tape, bytes: bytes)
     }
   }
 
   /// The type named by the `resourceType` member of the object at `object`.
-  private static func resourceType(
+  private func resourceType(
     of object: Int, tape: Tape, bytes: UnsafeRawBufferPointer, parent: Int32
   ) throws(Failure) -> (FHIRType, Int) {
     guard let value = tape.member(named: "resourceType", in: object, bytes: bytes),
@@ -169,7 +170,7 @@ import FHIRModel
     }
     let token = tape[value]
     guard !token.hasEscapes,
-      let type = R4.resourceType(named: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
+      let type = model.resourceType(named: UnsafeRawBufferPointer(rebasing: bytes[token.range]))
     else {
       throw Failure(
         kind: .unknownResourceType, offset: token.start, parent: parent, keyToken: Int32(value - 1))
@@ -214,13 +215,13 @@ import FHIRModel
     }
     if match.holdsResource {
       guard token.kind == .objectStart else { throw wrongKind }
-      let (type, _) = try Self.resourceType(of: value, tape: tape, bytes: bytes, parent: parent)
+      let (type, _) = try resourceType(of: value, tape: tape, bytes: bytes, parent: parent)
       let node = appendNode(
         Node(
           type: type, element: match.element, parent: parent, nameStart: nameStart,
           nameLength: UInt16(match.nameLength), flags: flags | Flag.resource,
           keyToken: Int32(key), valueToken: Int32(value), index: index), to: parent)
-      if let structure = R4.structure(of: type) {
+      if let structure = model.structure(of: type) {
         try addMembers(
           of: node, object: value, structure: structure, isResource: true, tape: tape, bytes: bytes)
       }
@@ -284,7 +285,7 @@ import FHIRModel
         markRewrite(parent)  // dropped (spec §2.1): comments are free text no rule inspects
         continue
       }
-      guard !keyToken.hasEscapes, let match = R4.child(name, of: structure) else {
+      guard !keyToken.hasEscapes, let match = model.child(name, of: structure) else {
         throw Failure(
           kind: .unknownElement, offset: keyToken.start, parent: parent, keyToken: Int32(key))
       }

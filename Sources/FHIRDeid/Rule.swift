@@ -116,12 +116,17 @@ package final class Rule: Sendable {
     case members([[UInt8]])
     /// Anything else: the expression (the path without its resource type prefix).
     case expression(CompiledExpression)
-    /// `nodesByType('T').where(criterion)` for a data type or primitive T: FHIRPath semantics
-    /// (the `expression`), evaluated faster. The nodes of type T in the resource are those of
-    /// the per-resource table as long as no node was added since it was built (a substitution
-    /// adds nodes; then the engine evaluates `expression` instead), so only `criterion` is
-    /// evaluated, on each of them in order, instead of a walk of the whole tree per rule.
-    case byTypeWhere(FHIRType, criterion: CompiledExpression, expression: CompiledExpression)
+    /// `nodesByType('T')[.where(criterion)][.rest]` for a data type or primitive T, `rest` a
+    /// chain of steps that act on each item alone (members, `where` without `$index`, `ofType`,
+    /// `nodesByType`, `nodesByName`, `extension`): FHIRPath semantics (the `expression`),
+    /// evaluated faster. The nodes of type T in the resource are those of the per-resource
+    /// table as long as no node was added since it was built (a substitution adds nodes; then
+    /// the engine evaluates `expression` instead), so only `criterion` is evaluated, on each of
+    /// them in order, then `rest` from each node that passed, instead of a walk of the whole
+    /// tree per rule.
+    case byTypeWhere(
+      FHIRType, criterion: CompiledExpression?, rest: CompiledExpression?,
+      expression: CompiledExpression)
 
     /// Whether the selector reads Microsoft's per-resource node tables.
     package var isFastPath: Bool {
@@ -159,38 +164,71 @@ package final class Rule: Sendable {
       let compiled = try RuleExpressions.compile(expression, at: at + ".path")
       if path != expression, let chain = Selector.memberChain(expression) {
         self = .members(chain)
-      } else if let (type, text) = Selector.typeWhere(path),
-        let criterion = try? RuleExpressions.compile(text, at: at + ".path")
+      } else if let (type, criterionText, restText) = Selector.typedPath(path),
+        let criterion = Selector.compiled(criterionText, at: at + ".path"),
+        let rest = Selector.compiled(restText, at: at + ".path")
       {
-        self = .byTypeWhere(type, criterion: criterion, expression: compiled)
+        self = .byTypeWhere(type, criterion: criterion, rest: rest, expression: compiled)
       } else {
         self = .expression(compiled)
       }
     }
 
-    /// `nodesByType('T').where(X)` as the whole path, T a data type or primitive (not a
-    /// resource, whose nodes the table and FHIRPath treat differently), X one balanced
-    /// argument that does not use `$index`/`$total` (kept to the evaluator): T and X.
-    static func typeWhere(_ path: String) -> (FHIRType, String)? {
+    /// `text` compiled: `.some(nil)` for no text, nil when it does not compile.
+    static func compiled(_ text: String?, at: String) -> CompiledExpression?? {
+      guard let text else { return .some(nil) }
+      guard let expression = try? RuleExpressions.compile(text, at: at) else { return nil }
+      return .some(expression)
+    }
+
+    /// `nodesByType('T')[.where(X)][.R]` as the whole path, with at least a `where` or a rest:
+    /// T a data type or primitive (not a resource, whose nodes the table and FHIRPath treat
+    /// differently), X one balanced argument, R steps that each act on one item alone (see
+    /// ``perItemSteps(_:)``); neither uses `$index`/`$total` (kept to the evaluator).
+    package static func typedPath(_ path: String) -> (FHIRType, criterion: String?, rest: String?)?
+    {
       let s = Array(path.utf8)
       let open = Array("nodesByType('".utf8)
-      let middle = Array("').where(".utf8)
-      guard s.count > open.count + middle.count + 1, s.starts(with: open), s.last == 0x29 else {
-        return nil
-      }
+      guard s.starts(with: open) else { return nil }
       var i = open.count
       while i < s.count, isAlphanumeric(s[i]) { i += 1 }
-      guard i > open.count, s[i...].starts(with: middle) else { return nil }
+      guard i > open.count, s[i...].starts(with: Array("')".utf8)) else { return nil }
       let name = String(decoding: s[open.count..<i], as: UTF8.self)
       guard let type = FHIRType.named(name), !type.isResource,
         !["Resource", "DomainResource"].contains(name)
       else { return nil }
-      let argument = s[(i + middle.count)..<(s.count - 1)]
-      // The final ')' must close `where(`: depth never below zero outside string literals.
+      i += 2
+      var criterion: String?
+      let wherePrefix = Array(".where(".utf8)
+      if s[i...].starts(with: wherePrefix) {
+        let argumentStart = i + wherePrefix.count
+        guard let close = closingParenthesis(s, from: argumentStart) else { return nil }
+        criterion = String(decoding: s[argumentStart..<close], as: UTF8.self)
+        i = close + 1
+      }
+      var rest: String?
+      if i < s.count {
+        guard s[i] == UInt8(ascii: "."), i + 1 < s.count else { return nil }
+        let text = String(decoding: s[(i + 1)...], as: UTF8.self)
+        guard perItemSteps(Array(text.utf8)) else { return nil }
+        rest = text
+      }
+      guard criterion != nil || rest != nil else { return nil }
+      for text in [criterion, rest] {
+        if let text, text.contains("$index") || text.contains("$total") { return nil }
+      }
+      return (type, criterion, rest)
+    }
+
+    /// The index of the `)` that closes a `(` just before `start`, outside string literals, or
+    /// nil.
+    private static func closingParenthesis(_ s: [UInt8], from start: Int) -> Int? {
       var depth = 0
       var quote: UInt8? = nil
       var escaped = false
-      for b in argument {
+      var i = start
+      while i < s.count {
+        let b = s[i]
         if let q = quote {
           if escaped {
             escaped = false
@@ -199,21 +237,52 @@ package final class Rule: Sendable {
           } else if b == q {
             quote = nil
           }
-          continue
+        } else {
+          switch b {
+          case UInt8(ascii: "'"), UInt8(ascii: "`"): quote = b
+          case UInt8(ascii: "("): depth += 1
+          case UInt8(ascii: ")"):
+            if depth == 0 { return i }
+            depth -= 1
+          default: break
+          }
         }
-        switch b {
-        case UInt8(ascii: "'"), UInt8(ascii: "`"): quote = b
-        case UInt8(ascii: "("): depth += 1
-        case UInt8(ascii: ")"):
-          depth -= 1
-          if depth < 0 { return nil }
-        default: break
-        }
+        i += 1
       }
-      guard depth == 0, quote == nil else { return nil }
-      let text = String(decoding: argument, as: UTF8.self)
-      guard !text.contains("$index"), !text.contains("$total") else { return nil }
-      return (type, text)
+      return nil
+    }
+
+    /// Whether `s` is a chain of steps each of which maps one item to its results
+    /// independently of the other items, so that evaluating the chain on a collection gives
+    /// the concatenation of evaluating it on each item: member names, and the functions
+    /// `where`, `ofType`, `nodesByType`, `nodesByName` and `extension` (each with one balanced
+    /// argument).
+    static func perItemSteps(_ s: [UInt8]) -> Bool {
+      let functions: Set<[UInt8]> = Set(
+        ["where", "ofType", "nodesByType", "nodesByName", "extension"].map { Array($0.utf8) })
+      var i = 0
+      while true {
+        let start = i
+        guard i < s.count, isLetter(s[i]) else { return false }
+        while i < s.count, isAlphanumeric(s[i]) || s[i] == UInt8(ascii: "_") { i += 1 }
+        let name = Array(s[start..<i])
+        if i < s.count, s[i] == UInt8(ascii: "(") {
+          guard functions.contains(name), let close = closingParenthesis(s, from: i + 1),
+            close > i + 1
+          else { return false }
+          i = close + 1
+        } else if keywords.contains(name) {
+          return false
+        }
+        if i == s.count { return true }
+        guard s[i] == UInt8(ascii: ".") else { return false }
+        i += 1
+      }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool {
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
+        || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
     }
 
     /// `a.b.c` where every segment starts with a lower-case ASCII letter and holds only letters

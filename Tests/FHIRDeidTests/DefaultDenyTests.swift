@@ -307,14 +307,17 @@ struct CanaryPlanter {
   }
 }
 
-/// `nodesByType('T').where(X)` is evaluated over the per-resource type table (a fhir-deid
-/// speed-up); its output must be that of the same expression evaluated by FHIRPath, which
-/// `(nodesByType('T').where(X))` (not recognised) forces.
+/// `nodesByType('T')[.where(X)][.rest]` is evaluated over the per-resource type table (a
+/// fhir-deid speed-up); its output must be that of the same expression evaluated by FHIRPath,
+/// which `(nodesByType('T')…)` (not recognised) forces.
 @Suite struct TypeWhereSelectorTests {
-  /// The preset text with every `nodesByType('T').where(…)` rule path put in parentheses.
+  /// The preset text with every rule path that takes the typed selector put in parentheses.
   static func parenthesized(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      guard line.contains(#"{"path": "nodesByType('"#), line.contains("').where(") else {
+      guard let start = line.range(of: #"{"path": ""#),
+        let end = line.range(of: #"", "method""#, range: start.upperBound..<line.endIndex),
+        Rule.Selector.typedPath(String(line[start.upperBound..<end.lowerBound])) != nil
+      else {
         return String(line)
       }
       return line.replacingOccurrences(of: #"{"path": ""#, with: #"{"path": "("#)
@@ -328,7 +331,9 @@ struct CanaryPlanter {
       if case .byTypeWhere = $0.selector { return true }
       return false
     }
-    #expect(typed.count == 4, "\(typed.map(\.path))")
+    // The four age rules (`where` only), the seven US Core extension rules (`where` and a
+    // rest) and the postal code rule (a rest only).
+    #expect(typed.count == 12, "\(typed.map(\.path))")
     let plain = try Configuration.load(Array(Self.parenthesized(Preset.safeHarbor.text).utf8))
     #expect(
       !plain.rules.contains {
@@ -336,6 +341,28 @@ struct CanaryPlanter {
         return false
       })
     #expect(plain.rules.count == rules.count)
+  }
+
+  @Test("which rests are evaluated per item")
+  func perItemRests() {
+    for (path, typed) in [
+      ("nodesByType('Extension').where(url='a').value.ofType(Coding).code", true),
+      ("nodesByType('Address').postalCode.where(matches('^[0-9]{3}$').not())", true),
+      ("nodesByType('Extension').extension('u').value.nodesByType('Coding')", true),
+      ("nodesByType('Extension').where(url='a')", true),
+      // Functions that see the whole collection, operators and indexers stay on FHIRPath.
+      ("nodesByType('Extension').first()", false),
+      ("nodesByType('Extension').url.distinct()", false),
+      ("nodesByType('Extension').where(url='a').url | nodesByType('Coding').code", false),
+      ("nodesByType('Extension')[0].url", false),
+      ("nodesByType('Extension').value.where($index = 0)", false),
+      ("nodesByType('Extension').url.exists()", false),
+      ("nodesByType('Extension').url and true", false),
+      ("nodesByType('Patient').name.where(use='x')", false),
+      ("nodesByType('Extension').where(url='a'", false),
+    ] {
+      #expect((Rule.Selector.typedPath(path) != nil) == typed, "\(path)")
+    }
   }
 
   @Test(arguments: DefaultDenyTests.presets)

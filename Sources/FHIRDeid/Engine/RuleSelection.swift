@@ -59,7 +59,7 @@ struct RuleSelection {
         }
         if matches.isEmpty { break }
       }
-    case .byTypeWhere(let type, let criterion, let expression):
+    case .byTypeWhere(let type, let criterion, let rest, let expression):
       // The table holds every node of the type only while no node has been added.
       guard Int32(tree.count) == limit else {
         try selectByExpression(expression, rule: rule, in: resource, context: context, bytes: bytes)
@@ -68,24 +68,50 @@ struct RuleSelection {
       var node = typeHead[Int(type.raw)]
       var index = 0
       while node >= 0 {
-        let holds: Bool
-        do {
-          holds = try context.evaluator.criterion(
-            criterion, holdsFor: node, index: index, resource: resource, tree: tree,
-            edits: context.edits,
-            tape: context.tape, bytes: bytes)
-        } catch {
-          throw RecordFailure(
-            evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
-            resourceType: tree[0].type, node: resource > 0 ? resource : nil)
+        var holds = true
+        if let criterion {
+          do {
+            holds = try context.evaluator.criterion(
+              criterion, holdsFor: node, index: index, resource: resource, tree: tree,
+              edits: context.edits, tape: context.tape, bytes: bytes)
+          } catch {
+            throw RecordFailure(
+              evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
+              resourceType: tree[0].type, node: resource > 0 ? resource : nil)
+          }
         }
         if holds { matches.append(node) }
         node = typeNext[Int(node)]
         index += 1
       }
+      if let rest { try follow(rest, rule: rule, in: resource, context: context, bytes: bytes) }
     case .expression(let expression):
       try selectByExpression(expression, rule: rule, in: resource, context: context, bytes: bytes)
     }
+  }
+
+  /// Replaces `matches` by what `rest` yields from each of them, in order: as FHIRPath
+  /// evaluates `rest` on the collection of them (its steps act on each item alone), with the
+  /// same failures (every evaluation first, then the check that all results are elements).
+  private mutating func follow(
+    _ rest: CompiledExpression, rule: Rule, in resource: Int32, context: MethodContext,
+    bytes: UnsafeRawBufferPointer
+  ) throws(RecordFailure) {
+    let tree = context.tree
+    if !items.isEmpty { items.removeAll(keepingCapacity: true) }
+    do {
+      for node in matches {
+        try context.evaluator.evaluate(
+          rest, focus: node, resource: resource, tree: tree, edits: context.edits,
+          tape: context.tape, bytes: bytes, into: &items)
+      }
+    } catch {
+      throw RecordFailure(
+        evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
+        resourceType: tree[0].type, node: resource > 0 ? resource : nil)
+    }
+    matches.removeAll(keepingCapacity: true)
+    try appendNodes(of: items, rule: rule, tree: tree)
   }
 
   /// Fills `matches` with the nodes `expression` yields on `resource`.
@@ -105,6 +131,13 @@ struct RuleSelection {
         evaluating: rule.index, error, stepLimit: context.evaluator.stepLimit,
         resourceType: tree[0].type, node: resource > 0 ? resource : nil)
     }
+    try appendNodes(of: items, rule: rule, tree: tree)
+  }
+
+  /// Appends the nodes of `items` to `matches`; a System value among them is an error.
+  private mutating func appendNodes(
+    of items: [FHIRPathItem], rule: Rule, tree: ResourceTree
+  ) throws(RecordFailure) {
     for item in items {
       guard case .node(let node) = item else {
         throw RecordFailure(

@@ -44,6 +44,9 @@ package final class Rule: Sendable {
   package let settings: [JSONValue.Member]
   /// How the rule finds its nodes in a resource.
   package let selector: Selector
+  /// `selector.isFastPath`, kept so that the rule loop reads a flag instead of copying the
+  /// selector out of the rule.
+  package let usesNodeTables: Bool
   /// `"referenceBase": "remove"` on a `cryptoHash` rule (a fhir-deid extension of the format):
   /// absolute references lose their base URL (`http://h/fhir/Patient/1` → `Patient/<hash>`).
   /// Read once here, not per node.
@@ -63,6 +66,7 @@ package final class Rule: Sendable {
     self.method = method
     self.settings = settings
     self.selector = selector
+    self.usesNodeTables = selector.isFastPath
     let base = settings.first { $0.key == Rule.referenceBaseKey }?.value
     self.removesReferenceBase = method == .cryptoHash && base == .string("remove")
   }

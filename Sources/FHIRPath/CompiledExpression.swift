@@ -8,7 +8,11 @@ import RegexEngine
 /// ``FHIRPathFunction`` ids and arities are checked, so evaluation never looks at names except
 /// for child navigation (``names``, raw UTF-8 bytes to compare against JSON keys). String
 /// patterns of `matches()` / `replaceMatches()` given as literals are compiled once, here.
-package struct CompiledExpression: Sendable {
+///
+/// A final class of constants: an evaluation, a rule plan or a selector holding one copies a
+/// single reference, not the ten arrays it is made of (which cost ten retains and releases
+/// per evaluation as a struct).
+package final class CompiledExpression: Sendable {
   /// The expression text as given.
   package let source: String
   /// All nodes, children before parents.
@@ -30,6 +34,23 @@ package struct CompiledExpression: Sendable {
   package let environment: [EnvironmentVariable]
   /// Compiled literal regular expressions by the index of their call node.
   package let regexes: [Int32: DotNetRegex]
+
+  init(
+    source: String, nodes: [Node], columns: [Int32], root: Int32, arguments: [Int32],
+    names: [[UInt8]], constants: [FHIRPathValue], types: [TypeSpecifier],
+    environment: [EnvironmentVariable], regexes: [Int32: DotNetRegex]
+  ) {
+    self.source = source
+    self.nodes = nodes
+    self.columns = columns
+    self.root = root
+    self.arguments = arguments
+    self.names = names
+    self.constants = constants
+    self.types = types
+    self.environment = environment
+    self.regexes = regexes
+  }
 
   /// The node at `index`.
   package subscript(_ index: Int32) -> Node { nodes[Int(index)] }

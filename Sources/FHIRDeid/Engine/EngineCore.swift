@@ -139,7 +139,7 @@ struct EngineCore {
     for ruleIndex in anonymizer.rulesByType[Int(context.tree.type(of: resource).raw)] {
       let compiled = rules[ruleIndex]
       let rule = compiled.rule
-      if !collected, rule.selector.isFastPath {
+      if !collected, rule.usesNodeTables {
         selection.collectCandidates(of: resource, limit: limit, tree: context.tree)
         collected = true
       }

@@ -143,7 +143,7 @@ struct EngineCore {
         selection.collectCandidates(of: resource, limit: limit, tree: context.tree)
         collected = true
       }
-      try selection.select(rule, in: resource, limit: limit, context: context, bytes: bytes)
+      try selection.select(rule, in: resource, limit: limit, context: &context, bytes: bytes)
       guard !selection.matches.isEmpty else { continue }
       let selected = selection.matches
       var changed = 0

@@ -21,8 +21,11 @@ struct RuleSelection {
 
   /// Fills `matches` with the nodes the rule selects in `resource`; `limit` is the node count
   /// when the resource's tables were built.
+  ///
+  /// `context` is only read; it is `inout` so that it is passed by address (as a plain
+  /// argument the 350-byte context was copied for every rule and resource).
   mutating func select(
-    _ rule: Rule, in resource: Int32, limit: Int32, context: MethodContext,
+    _ rule: Rule, in resource: Int32, limit: Int32, context: inout MethodContext,
     bytes: UnsafeRawBufferPointer
   )
     throws(RecordFailure)

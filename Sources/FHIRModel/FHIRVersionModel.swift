@@ -10,8 +10,8 @@
 /// A value is one byte naming the version, so the tree that carries it stays small to copy;
 /// its tables are decoded once and never freed, and every function here is safe on any thread.
 package struct FHIRVersionModel: Sendable, Hashable {
-  /// Which generated tables: 0 is R4. A second version adds its number and its case in
-  /// ``lookup`` and ``version``.
+  /// Which generated tables: 0 is R4. A second version adds its number, and a switch on it
+  /// where the functions below read `R4Tables`.
   private let id: UInt8
 
   /// FHIR R4 (4.0.1), from the generated tables.
@@ -20,15 +20,13 @@ package struct FHIRVersionModel: Sendable, Hashable {
   /// The FHIR version the tables describe (`4.0.1`).
   package var version: StaticString { "4.0.1" }
 
-  /// The tables' lookup buffers.
-  @inline(__always)
-  var lookup: R4Lookup { R4Tables.lookup }
 
   /// What the JSON member `key` is inside `parent`, or nil when it is not an element there
   /// (see `R4.child(_:of:)`). Does not allocate.
   @inline(__always)
   package func child(_ key: UnsafeRawBufferPointer, of parent: StructureID) -> ChildMatch? {
-    lookup.child(key, of: parent.raw)
+    // The global is read in place: a local copy of the lookup struct is a 170-byte memcpy.
+    R4Tables.lookup.child(key, of: parent.raw)
   }
 
   /// `child(_:of:)` for a `String` key, for planning.
@@ -40,14 +38,14 @@ package struct FHIRVersionModel: Sendable, Hashable {
   /// The structure holding the members of `type`, or nil for primitives.
   @inline(__always)
   package func structure(of type: FHIRType) -> StructureID? {
-    let s = lookup.typeStructure[lookup.index(type)]
+    let s = R4Tables.lookup.typeStructure[R4Tables.lookup.index(type)]
     return s == R4Tables.none ? nil : StructureID(raw: s)
   }
 
   /// The concrete resource type named by a `resourceType` value, or nil.
   @inline(__always)
   package func resourceType(named key: UnsafeRawBufferPointer) -> FHIRType? {
-    guard let t = lookup.type(named: key), t.isResource else { return nil }
+    guard let t = R4Tables.lookup.type(named: key), t.isResource else { return nil }
     return t
   }
 

@@ -57,6 +57,7 @@ struct R4Lookup: @unchecked Sendable {
   }
 
   /// The member `key` of structure `parent`; see `R4.child(_:of:)`.
+  @inline(__always)
   func child(_ key: UnsafeRawBufferPointer, of parent: UInt16) -> ChildMatch? {
     guard let first = key.first else { return nil }
     let isShadow = first == UInt8(ascii: "_")

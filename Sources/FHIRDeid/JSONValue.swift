@@ -107,3 +107,25 @@ package indirect enum JSONValue: Equatable, Sendable {
     ConfigurationText.parse(ConfigurationText.normalize(text))
   }
 }
+
+extension JSONValue {
+  /// A copy that shares no storage with this value (see ``Rule/replica()``).
+  func replica() -> JSONValue {
+    switch self {
+    case .object(let members): .object(members.map { $0.replica() })
+    case .array(let items): .array(items.map { $0.replica() })
+    case .string(let s): .string(String(decoding: Array(s.utf8), as: UTF8.self))
+    case .number(let n): .number(String(decoding: Array(n.utf8), as: UTF8.self))
+    case .bool, .null: self
+    }
+  }
+}
+
+extension JSONValue.Member {
+  /// A copy that shares no storage with this member.
+  func replica() -> JSONValue.Member {
+    JSONValue.Member(
+      key: String(decoding: Array(key.utf8), as: UTF8.self), value: value.replica(),
+      offset: offset)
+  }
+}

@@ -74,6 +74,21 @@ package final class Rule: Sendable {
   /// Whether the rule selects the whole resource (`Patient`, `Resource`, `DomainResource`).
   package var isWholeResource: Bool { path == resourceType }
 
+  /// The same rule with its own selector (compiled again, so no expression or name buffer is
+  /// shared) and its own copies of the texts and settings. See ``Anonymizer/makeWorker()``.
+  func replica() -> Rule {
+    let path = String(decoding: Array(self.path.utf8), as: UTF8.self)
+    let resourceType = String(decoding: Array(self.resourceType.utf8), as: UTF8.self)
+    let expression = String(decoding: Array(self.expression.utf8), as: UTF8.self)
+    let selector =
+      (try? Selector(
+        path: path, resourceType: resourceType, expression: expression,
+        at: "fhirPathRules[\(index)]")) ?? self.selector
+    return Rule(
+      index: index, path: path, resourceType: resourceType, expression: expression,
+      method: method, settings: settings.map { $0.replica() }, selector: selector)
+  }
+
   /// Whether the rule applies to a resource of the given type (spec §3.2).
   package func applies(to type: String) -> Bool {
     resourceType.isEmpty || resourceType == type || resourceType == "Resource"

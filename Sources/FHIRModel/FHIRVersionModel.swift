@@ -20,7 +20,6 @@ package struct FHIRVersionModel: Sendable, Hashable {
   /// The FHIR version the tables describe (`4.0.1`).
   package var version: StaticString { "4.0.1" }
 
-
   /// What the JSON member `key` is inside `parent`, or nil when it is not an element there
   /// (see `R4.child(_:of:)`). Does not allocate.
   @inline(__always)

@@ -32,6 +32,9 @@ package struct Configuration: Sendable {
     package var enablePartialDatesForRedact = false
     package var enablePartialZipCodesForRedact = false
     package var restrictedZipCodeTabulationAreas: [String]?
+    /// The keys given as empty strings (Microsoft's tool then makes random ones; see
+    /// `fhir-deid lint`).
+    package var emptyKeys: [String] = []
     package init() {}
   }
 
@@ -41,6 +44,28 @@ package struct Configuration: Sendable {
   package var parameters = Parameters()
   /// Things a user should know that do not stop the run (unknown keys, aliases, missing version).
   package var warnings: [String] = []
+  /// What the load-time checks found (``PathCheck``, unknown keys), errors and warnings, in
+  /// configuration order. With ``LoadOptions/collectsErrors`` the errors are here instead of
+  /// thrown.
+  package var findings: [ConfigurationFinding] = []
+
+  /// How strictly `load` treats what its checks find.
+  package struct LoadOptions: Sendable {
+    /// Path steps that name no R4 element are warnings, not errors (`--lenient-paths`).
+    package var lenientPaths = false
+    /// Unknown keys are errors, not warnings (`--strict`).
+    package var strictKeys = false
+    /// Errors of the checks are returned in ``Configuration/findings`` rather than thrown
+    /// (`fhir-deid lint`); a configuration that cannot be read at all still throws.
+    package var collectsErrors = false
+
+    package init(lenientPaths: Bool = false, strictKeys: Bool = false, collectsErrors: Bool = false)
+    {
+      self.lenientPaths = lenientPaths
+      self.strictKeys = strictKeys
+      self.collectsErrors = collectsErrors
+    }
+  }
 
   package init() {}
 
@@ -60,7 +85,13 @@ package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 
 extension Configuration {
   /// Parses and validates configuration text (UTF-8, optional BOM, `//` and `/* */` comments).
-  package static func load(_ text: [UInt8]) throws(ConfigurationError) -> Configuration {
+  ///
+  /// Rule paths are checked against the R4 model (``PathCheck``) and every key against the
+  /// format: an error throws, naming the rule, the column and the closest R4 name, unless
+  /// `options` makes it a warning or collects it.
+  package static func load(_ text: [UInt8], options: LoadOptions = LoadOptions())
+    throws(ConfigurationError) -> Configuration
+  {
     let bytes = ConfigurationText.normalize(text)
     guard case .success(let root) = ConfigurationText.parse(bytes) else {
       if case .failure(let error) = ConfigurationText.parse(bytes) {
@@ -73,7 +104,17 @@ extension Configuration {
       let (line, column) = JSONError(.unexpectedByte, at: offset).position(in: bytes)
       return "line \(line), column \(column)"
     }
-    return try ConfigurationReader(locate: locate).read(root)
+    var config = try ConfigurationReader(locate: locate, options: options).read(root)
+    let errors = config.findings.filter { $0.severity == .error }
+    if let first = errors.first, !options.collectsErrors {
+      let more =
+        errors.count > 1 ? " (and \(errors.count - 1) more: fhir-deid lint lists them)" : ""
+      throw ConfigurationError(first.text + more)
+    }
+    for finding in config.findings where finding.severity == .warning {
+      config.warnings.append(finding.text)
+    }
+    return config
   }
 }
 
@@ -81,12 +122,46 @@ extension Configuration {
 /// order: parse/type conversion, `fhirVersion`, `fhirPathRules`, each rule, `encryptKey`.
 private struct ConfigurationReader {
   let locate: (Int) -> String
+  let options: Configuration.LoadOptions
+
+  static let topLevelKeys = ["fhirVersion", "processingErrors", "fhirPathRules", "parameters"]
+  static let parameterKeys = [
+    "dateShiftKey", "dateShiftScope", "dateShiftFixedOffsetInDays", "dateShiftAlgorithm",
+    "dateShiftRange", "cryptoHashKey", "encryptKey", "enablePartialAgesForRedact",
+    "enablePartialDatesForRedact", "enablePartialZipCodesForRedact",
+    "restrictedZipCodeTabulationAreas",
+  ]
+  /// The settings each method reads besides `path` and `method`.
+  static let ruleKeys: [Rule.Method: [String]] = [
+    .cryptoHash: [Rule.referenceBaseKey], .substitute: ["replaceWith"],
+    .perturb: ["span", "rangeType", "roundTo"], .generalize: ["cases", "otherValues"],
+  ]
+
+  /// Findings for the keys of `members` that are none of `known` (compared without case, as
+  /// Json.NET reads them), at `place` (`parameters`, `fhirPathRules[2]`, or empty for the top).
+  func unknownKeys(
+    _ members: [JSONValue.Member], known: [String], place: String, rule: Int? = nil,
+    hint: (String) -> String? = { _ in nil }
+  ) -> [ConfigurationFinding] {
+    let lower = Set(known.map { $0.lowercased() })
+    return members.filter { !lower.contains($0.key.lowercased()) }.map { m in
+      let scope = place.isEmpty ? "at the top level" : "in \(place)"
+      var message = "unknown key '\(m.key)' \(scope); nothing reads it"
+      if let extra = hint(m.key) { message += " (\(extra))" }
+      return ConfigurationFinding(
+        options.strictKeys ? .error : .warning, .unknownKey, rule: rule,
+        location: locate(m.offset), message: message,
+        suggestion: Suggestion.closest(to: m.key, among: known))
+    }
+  }
 
   func read(_ root: JSONValue) throws(ConfigurationError) -> Configuration {
     guard let top = root.members else {
       throw ConfigurationError("the configuration must be a JSON object")
     }
     var config = Configuration()
+    config.findings += unknownKeys(
+      top, known: Self.topLevelKeys + ["processingError"], place: "")
 
     // 1. Types of the top-level values (Json.NET: exact name first, then case-insensitive).
     if let v = member(top, "fhirVersion") {
@@ -111,7 +186,9 @@ private struct ConfigurationReader {
     }
     if let v = member(top, "parameters") {
       switch v.value {
-      case .object(let members): config.parameters = try readParameters(members)
+      case .object(let members):
+        config.parameters = try readParameters(members)
+        config.findings += unknownKeys(members, known: Self.parameterKeys, place: "parameters")
       case .null: break
       default: throw typeError("parameters", v, "an object")
       }
@@ -144,7 +221,25 @@ private struct ConfigurationReader {
 
     // 4. Each rule in order.
     for (index, raw) in rawRules.enumerated() {
-      config.rules.append(try Rule.read(raw, index: index))
+      let rule = try Rule.read(raw, index: index)
+      config.rules.append(rule)
+      let known = Self.ruleKeys[rule.method] ?? []
+      config.findings += unknownKeys(
+        rule.settings, known: known, place: "fhirPathRules[\(index)]", rule: index
+      ) { key in
+        let owners = Self.ruleKeys.filter { $0.value.contains(key) }.map(\.key.rawValue).sorted()
+        return owners.isEmpty
+          ? nil
+          : "'\(key)' is a setting of method \(owners.joined(separator: ", ")), "
+            + "not of \(rule.method.rawValue)"
+      }
+      for var finding in PathCheck.check(rule) {
+        if options.lenientPaths {
+          finding.severity = .warning
+          finding.message += " (a warning under --lenient-paths)"
+        }
+        config.findings.append(finding)
+      }
     }
 
     // 5. encryptKey length.
@@ -166,6 +261,9 @@ private struct ConfigurationReader {
     p.dateShiftKey = try optionalString(members, "dateShiftKey")
     p.cryptoHashKey = try optionalString(members, "cryptoHashKey")
     p.encryptKey = try optionalString(members, "encryptKey")
+    for key in ["dateShiftKey", "cryptoHashKey", "encryptKey"] {
+      if case .string("")? = member(members, key)?.value { p.emptyKeys.append(key) }
+    }
     if let v = member(members, "dateShiftScope") {
       let names = Configuration.DateShiftScope.allCases.map(\.rawValue)
       p.dateShiftScope =

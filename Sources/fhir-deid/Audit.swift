@@ -107,6 +107,8 @@ struct Audit: ParsableCommand {
       "Worker threads (default: the number of available cores).", valueName: "N"))
   var jobs: Int?
 
+  @OptionGroup var checking: ConfigurationChecking
+
   @Flag(name: [.short, .long], help: "Only errors on standard error (no summary, no warnings).")
   var quiet = false
 
@@ -231,7 +233,7 @@ struct Audit: ParsableCommand {
       source = "preset:" + preset.rawValue
     }
     let configuration: Configuration
-    do { configuration = try Configuration.load(text) } catch {
+    do { configuration = try Configuration.load(text, options: checking.loadOptions) } catch {
       Diagnostics.error("invalid configuration \(path): \(error.message)")
       throw ExitStatus.configuration.exitCode
     }

@@ -97,6 +97,8 @@ struct Run: ParsableCommand {
   )
   var randomKeys = false
 
+  @OptionGroup var checking: ConfigurationChecking
+
   @Flag(
     name: .customLong("allow-weak-keys"),
     help: "Accept a dateShiftKey or cryptoHashKey shorter than 16 bytes.")

@@ -45,7 +45,7 @@ struct RunPlan {
     }
     var configuration: Configuration
     do {
-      configuration = try Configuration.load(configText)
+      configuration = try Configuration.load(configText, options: options.checking.loadOptions)
     } catch {
       Diagnostics.error("invalid configuration \(path): \(error.message)")
       throw ReportedFailure(status: .configuration)

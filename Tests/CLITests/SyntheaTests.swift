@@ -47,7 +47,7 @@ struct SyntheaTests {
     let corpus = try #require(Self.corpus)
     let config = Shared.path + "/configs/ms-safe-harbor-r4.json"
     let r = try FhirDeidBinary.run(
-      ["-c", config, "-q", "-j", "2", "--today", "2026-11-29", corpus.single],
+      ["-c", config, "--lenient-paths", "-q", "-j", "2", "--today", "2026-11-29", corpus.single],
       environment: Self.keys)
     #expect(r.status == 0, "\(r.stderr)")
     let input = Self.lines(try Data(contentsOf: URL(fileURLWithPath: corpus.single)))
@@ -85,7 +85,8 @@ struct SyntheaTests {
     let corpus = try #require(Self.corpus)
     let common = ["-q", "-j", "2", "--today", "2026-11-29", corpus.single]
     let reference = try FhirDeidBinary.run(
-      ["-c", Shared.path + "/configs/ms-safe-harbor-r4.json"] + common, environment: Self.keys)
+      ["-c", Shared.path + "/configs/ms-safe-harbor-r4.json", "--lenient-paths"] + common,
+      environment: Self.keys)
     let ours = try FhirDeidBinary.run(["--preset", "safe-harbor"] + common, environment: Self.keys)
     #expect(reference.status == 0 && ours.status == 0, "\(reference.stderr) \(ours.stderr)")
     let input = Self.lines(try Data(contentsOf: URL(fileURLWithPath: corpus.single)))

@@ -139,7 +139,7 @@ import Testing
 
   @Test func acceptedMethodSettings() throws {
     let c = try load(
-      #"{"fhirPathRules":[{"path":"Patient.name","method":"substitute","replaceWith":null},{"path":"Patient.x","method":"perturb","span":"0","roundTo":"28","rangeType":"Proportional"},{"path":"Patient.birthDate","method":"generalize","cases":"{\"$this > @2000\": \"@2000\"}","otherValues":"KEEP"}]}"#
+      #"{"fhirPathRules":[{"path":"Patient.name","method":"substitute","replaceWith":null},{"path":"Patient.multipleBirth","method":"perturb","span":"0","roundTo":"28","rangeType":"Proportional"},{"path":"Patient.birthDate","method":"generalize","cases":"{\"$this > @2000\": \"@2000\"}","otherValues":"KEEP"}]}"#
     ).get()
     #expect(c.rules.map(\.method) == [.substitute, .perturb, .generalize])
   }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import DeidCrypto
+import FHIRDeid
+
+/// `fhir-deid lint`: checks a configuration without data.
+struct Lint: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lint",
+    abstract: "Check a configuration against the FHIR R4 model, without data.",
+    discussion: """
+      Reports, per rule: resource types and element names that R4 does not have (with the \
+      closest R4 name), paths that can never match (ofType of a type the path cannot reach, a \
+      where() comparing text with a number), rules that an earlier rule fully shadows (the first \
+      rule that reaches a node decides it), methods applied to types they cannot change \
+      (dateShift on a string, perturb on a code, generalize on a complex element), generalize \
+      cases that do not compile; and unknown configuration keys, empty or weak keys and \
+      Microsoft's reversible date-shift algorithm. Exit 78 when there is an error, 0 for \
+      warnings alone.
+      """)
+
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("The configuration to check (Microsoft's format).", valueName: "FILE"))
+  var config: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A built-in configuration (see 'fhir-deid presets'); default: safe-harbor.",
+      valueName: "NAME"))
+  var preset: String?
+
+  @OptionGroup var checking: ConfigurationChecking
+
+  @Option(help: ArgumentHelp("text (one finding per line) or json.", valueName: "text|json"))
+  var format: LintFormat = .text
+
+  func validate() throws {
+    if config != nil && preset != nil {
+      throw ValidationError("give -c FILE or --preset NAME, not both")
+    }
+    if let preset, Preset(rawValue: preset) == nil {
+      throw ValidationError(
+        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
+      )
+    }
+  }
+
+  func run() throws {
+    let text: [UInt8]
+    let name: String
+    if let file = config {
+      do { text = try FileIO.read(file) } catch {
+        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
+        throw ExitStatus.noInput.exitCode
+      }
+      name = file
+    } else {
+      let preset = preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
+      text = Array(preset.text.utf8)
+      name = "preset " + preset.rawValue
+    }
+    var options = checking.loadOptions
+    options.collectsErrors = true
+    var findings: [ConfigurationFinding]
+    do {
+      let configuration = try Configuration.load(text, options: options)
+      findings = ConfigurationLint.findings(for: configuration)
+      // What only compiling finds (generalize cases, perturb settings), with throwaway keys.
+      let settings = EngineSettings(
+        dateShiftKey: Array(RandomKey.hex32().utf8), cryptoHashKey: Array(RandomKey.hex32().utf8),
+        encryptKey: Array(RandomKey.hex32().utf8), today: (2000, 1, 1))
+      do { _ = try Anonymizer(configuration: configuration, settings: settings) } catch {
+        findings.append(
+          ConfigurationFinding(.error, .invalidCase, location: "", message: error.message))
+      }
+    } catch {
+      findings = [ConfigurationFinding(.error, .invalidCase, location: "", message: error.message)]
+    }
+    let errors = findings.filter { $0.severity == .error }.count
+    let warnings = findings.count - errors
+    switch format {
+    case .text:
+      var out = ""
+      for finding in findings { out += "\(finding.severity.rawValue): \(finding.text)\n" }
+      out += "\(name): \(errors) error\(errors == 1 ? "" : "s"), "
+      out += "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
+      Diagnostics.writeAll(1, Array(out.utf8))
+    case .json:
+      var w = JSONOut()
+      w.object { w in
+        w.field("config") { w in w.string(name) }
+        w.field("errors") { w in w.int(errors) }
+        w.field("warnings") { w in w.int(warnings) }
+        w.field("findings") { w in
+          w.array(findings) { w, finding in
+            w.object { w in
+              w.field("severity") { w in w.string(finding.severity.rawValue) }
+              w.field("code") { w in w.string(finding.code.rawValue) }
+              if let rule = finding.rule { w.field("rule") { w in w.int(rule) } }
+              w.field("location") { w in w.string(finding.location) }
+              w.field("message") { w in w.string(finding.message) }
+              if let suggestion = finding.suggestion {
+                w.field("suggestion") { w in w.string(suggestion) }
+              }
+            }
+          }
+        }
+      }
+      Diagnostics.writeAll(1, w.bytes + [0x0A])
+    }
+    if errors > 0 { throw ExitStatus.configuration.exitCode }
+  }
+}
+
+/// How `lint` prints its findings.
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}

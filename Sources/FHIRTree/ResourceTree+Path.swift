@@ -57,7 +57,7 @@ extension ResourceTree {
 
   /// The model's name of a node: the resource type of the root, else the element's name (with
   /// a choice element's type suffix).
-  func modelName(of node: Node) -> String {
+  package func modelName(of node: Node) -> String {
     node.parent < 0 ? node.type.name : elementName(node.element, type: node.type)
   }
 

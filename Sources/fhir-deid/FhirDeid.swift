@@ -16,7 +16,9 @@ struct FhirDeid: ParsableCommand {
       The options of the main job: fhir-deid run --help (the run subcommand is the default).
       """,
     version: version,
-    subcommands: [Run.self, Select.self, Lint.self, Audit.self, PresetsCommand.self, Keygen.self],
+    subcommands: [
+      Run.self, Select.self, Lint.self, Explain.self, Audit.self, PresetsCommand.self, Keygen.self,
+    ],
     defaultSubcommand: Run.self
   )
 }

@@ -134,6 +134,7 @@ struct RunReport {
             w.field("matched") { w in w.int(c.matched) }
             w.field("nodes") { w in w.int(c.nodes) }
             w.field("resources") { w in w.int(c.resources) }
+            w.field("seconds") { w in w.raw(Format.fixed(Double(c.nanoseconds) / 1e9, 4)) }
           }
         }
       }

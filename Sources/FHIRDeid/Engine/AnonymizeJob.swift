@@ -53,11 +53,18 @@ package struct AnonymizeJob: RecordJob {
   /// Per input, the date-shift prefix (scopes `file` and `folder`).
   private let prefixes: [[UInt8]]
 
-  /// - Parameter prefixes: per input (by source index), its date-shift prefix.
-  package init(anonymizer: Anonymizer, prefixes: [[UInt8]]) {
+  /// Whether the engine measures each rule's time (for the run report).
+  private let timesRules: Bool
+
+  /// - Parameters:
+  ///   - prefixes: per input (by source index), its date-shift prefix.
+  ///   - timesRules: measure each rule's time (``AnonymizerWorker/timesRules``).
+  package init(anonymizer: Anonymizer, prefixes: [[UInt8]], timesRules: Bool = false) {
     self.anonymizer = anonymizer
     self.worker = anonymizer.makeWorker()
+    self.worker.timesRules = timesRules
     self.prefixes = prefixes
+    self.timesRules = timesRules
   }
 
   package mutating func process(
@@ -94,5 +101,6 @@ package struct AnonymizeJob: RecordJob {
 
   package mutating func releaseScratch() {
     worker = anonymizer.makeWorker()
+    worker.timesRules = timesRules
   }
 }

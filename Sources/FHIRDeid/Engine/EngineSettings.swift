@@ -47,6 +47,10 @@ package struct EngineCounters: Sendable {
     package var nodes = 0
     /// Resources in which the rule selected at least one node.
     package var resources = 0
+    /// Estimated time the rule took (selecting and applying), in nanoseconds, when the run
+    /// measures it (``AnonymizerWorker/timesRules``): the time on a sample of the resources,
+    /// scaled to all of them.
+    package var nanoseconds = 0
     package init() {}
   }
   package var rules: [RuleCounts]
@@ -77,6 +81,13 @@ package struct EngineCounters: Sendable {
     }
   }
 
+  /// Adds `weight` times `duration` to rule `rule`'s time.
+  mutating func time(rule: Int, _ duration: Duration, weight: Int) {
+    let (seconds, attoseconds) = duration.components
+    let ns = Int(seconds) &* 1_000_000_000 &+ Int(attoseconds / 1_000_000_000)
+    rules[rule].nanoseconds &+= ns &* weight
+  }
+
   /// Keeps the most steps one line took.
   @inline(__always)
   mutating func noteFHIRPathSteps(_ steps: Int) {
@@ -88,6 +99,7 @@ package struct EngineCounters: Sendable {
       lhs.rules[i].matched &+= rhs.rules[i].matched
       lhs.rules[i].nodes &+= rhs.rules[i].nodes
       lhs.rules[i].resources &+= rhs.rules[i].resources
+      lhs.rules[i].nanoseconds &+= rhs.rules[i].nanoseconds
     }
     for i in rhs.methods.indices where i < lhs.methods.count { lhs.methods[i] &+= rhs.methods[i] }
     lhs.patientScopeFallbacks &+= rhs.patientScopeFallbacks

@@ -102,9 +102,9 @@ struct Audit: ParsableCommand {
   var maxLineBytes = ByteCount(bytes: PipelineOptions.defaultMaxLineBytes)
 
   @Option(
-    name: [.short, .customLong("jobs")],
+    name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
     help: ArgumentHelp(
-      "Worker threads (default: the number of available cores).", valueName: "N"))
+      "Worker threads, also as -j4; 0 or none: the number of available cores.", valueName: "N"))
   var jobs: Int?
 
   @OptionGroup var checking: ConfigurationChecking
@@ -113,8 +113,8 @@ struct Audit: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if let jobs, !(1...256).contains(jobs) {
-      throw ValidationError("--jobs must be from 1 to 256")
+    if let jobs, !(0...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 0 (all cores) to 256")
     }
     if let problem = ByteCount.maxLineBytesProblem(maxLineBytes) {
       throw ValidationError(problem)
@@ -207,7 +207,7 @@ struct Audit: ParsableCommand {
     let report = AuditReportText(
       tally: tally.withLock { $0 }, settings: settings, k: k, outputs: names,
       originals: original, configSource: configSource, rules: rules, index: index)
-    Diagnostics.writeAll(1, Array((format == .json ? report.json() : report.text()).utf8))
+    try Diagnostics.writeOutput(Array((format == .json ? report.json() : report.text()).utf8))
     if report.hasFindings { throw ExitStatus.findings.exitCode }
   }
 
@@ -265,7 +265,7 @@ struct Audit: ParsableCommand {
     let names = sources.map(\.displayName)
     let pipeline = Pipeline(
       options: PipelineOptions(
-        jobs: jobs ?? FileIO.availableCores(), maxLineBytes: maxLineBytes.bytes,
+        jobs: FileIO.workerCount(jobs), maxLineBytes: maxLineBytes.bytes,
         longLines: invalidInput.longLines))
     let result = pipeline.run(
       inputs: sources, to: .standardOutput, makeWorker: makeWorker,

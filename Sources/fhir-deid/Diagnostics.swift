@@ -1,3 +1,4 @@
+import ArgumentParser
 import NDJSONStream
 import Synchronization
 
@@ -33,6 +34,15 @@ enum Diagnostics {
   static func note(_ message: String) {
     guard !isQuiet else { return }
     emit("fhir-deid: " + message)
+  }
+
+  /// Writes a command's result to standard output. A reader that went away (`| head`) ends the
+  /// command quietly, as the main run does; any other write error is exit 74, said on stderr.
+  static func writeOutput(_ bytes: [UInt8]) throws(ExitCode) {
+    guard !writeAll(1, bytes) else { return }
+    if errno == EPIPE { return }
+    error("cannot write to standard output: " + String(cString: strerror(errno)))
+    throw ExitStatus.ioError.exitCode
   }
 
   /// Writes a raw line (a newline is appended) to stderr.

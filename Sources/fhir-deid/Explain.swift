@@ -53,8 +53,9 @@ struct Explain: ParsableCommand {
   var invalidInput: InvalidInputPolicy = .fail
 
   @Option(
-    name: [.short, .customLong("jobs")],
-    help: ArgumentHelp("Worker threads (default: the number of available cores).", valueName: "N"))
+    name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
+    help: ArgumentHelp(
+      "Worker threads, also as -j4; 0 or none: the number of available cores.", valueName: "N"))
   var jobs: Int?
 
   @Flag(name: [.short, .long], help: "Only errors on standard error.")
@@ -69,7 +70,9 @@ struct Explain: ParsableCommand {
         "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
       )
     }
-    if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
+    if let jobs, !(0...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 0 (all cores) to 256")
+    }
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")
     }
@@ -89,7 +92,7 @@ struct Explain: ParsableCommand {
     let maxLineBytes = PipelineOptions.defaultMaxLineBytes
     let pipeline = Pipeline(
       options: PipelineOptions(
-        jobs: jobs ?? FileIO.availableCores(), maxLineBytes: maxLineBytes,
+        jobs: FileIO.workerCount(jobs), maxLineBytes: maxLineBytes,
         longLines: policy.longLines))
     let total = Mutex(BatchReport<ExplainJob.Counts>())
     let started = FileIO.now()
@@ -109,7 +112,7 @@ struct Explain: ParsableCommand {
     let report = ExplainReport(
       name: name, rules: anonymizer.configuration.rules, counts: total.withLock { $0 }.counts,
       bytes: result.bytesRead, seconds: FileIO.now() - started)
-    Diagnostics.writeAll(1, Array((format == .json ? report.json() : report.text()).utf8))
+    try Diagnostics.writeOutput(Array((format == .json ? report.json() : report.text()).utf8))
   }
 
   private func load() throws -> (Anonymizer, String) {

@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `fhir-deid` command: the de-identification filter by default, plus tools for rule authors.
 @main
 struct FhirDeid: ParsableCommand {
@@ -21,4 +27,29 @@ struct FhirDeid: ParsableCommand {
     ],
     defaultSubcommand: Run.self
   )
+
+  /// ArgumentParser's entry, with two habits of Unix tools it lacks: `-V` for the version, and
+  /// `help NAME` for a command that does not exist is a usage error (exit 64), not the top-level
+  /// help with exit 0.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments == ["-V"] {
+      print(version)
+      return
+    }
+    if arguments.first == "help", arguments.count >= 2 {
+      let known = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+      if !known.contains(arguments[1]) {
+        Diagnostics.error(
+          "no command '\(arguments[1])'; commands: " + known.joined(separator: ", "))
+        terminate(ExitStatus.usage.rawValue)
+      }
+    }
+    main(nil)
+  }
+}
+
+/// Ends the process with `status` (the C library's `exit`).
+private func terminate(_ status: Int32) -> Never {
+  exit(status)
 }

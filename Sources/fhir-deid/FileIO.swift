@@ -40,8 +40,13 @@ enum FileIO {
   static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw Failure(errno: errno) }
-    defer { close(fd) }
-    Diagnostics.writeAll(fd, bytes)
+    guard Diagnostics.writeAll(fd, bytes) else {
+      let code = errno
+      close(fd)
+      throw Failure(errno: code)
+    }
+    // A full disk can surface only at close (NFS, some file systems).
+    guard close(fd) == 0 else { throw Failure(errno: errno) }
   }
 
   /// Whether a path names an existing directory.
@@ -87,6 +92,12 @@ enum FileIO {
   }
 
   /// The number of processors available to this process.
+  /// The worker threads for `-j N`: N, or for 0 or no `-j` the available cores (as `xz -T0`).
+  static func workerCount(_ jobs: Int?) -> Int {
+    guard let jobs, jobs > 0 else { return availableCores() }
+    return jobs
+  }
+
   static func availableCores() -> Int {
     max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }

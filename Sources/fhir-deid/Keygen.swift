@@ -35,7 +35,7 @@ struct Keygen: ParsableCommand {
   func run() throws {
     let text = Self.keysJSON()
     guard let output else {
-      Diagnostics.writeAll(1, text)
+      try Diagnostics.writeOutput(text)
       return
     }
     var flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW

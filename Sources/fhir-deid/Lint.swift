@@ -84,7 +84,7 @@ struct Lint: ParsableCommand {
       for finding in findings { out += "\(finding.severity.rawValue): \(finding.text)\n" }
       out += "\(name): \(errors) error\(errors == 1 ? "" : "s"), "
       out += "\(warnings) warning\(warnings == 1 ? "" : "s")\n"
-      Diagnostics.writeAll(1, Array(out.utf8))
+      try Diagnostics.writeOutput(Array(out.utf8))
     case .json:
       var w = JSONOut()
       w.object { w in
@@ -106,7 +106,7 @@ struct Lint: ParsableCommand {
           }
         }
       }
-      Diagnostics.writeAll(1, w.bytes + [0x0A])
+      try Diagnostics.writeOutput(w.bytes + [0x0A])
     }
     if errors > 0 { throw ExitStatus.configuration.exitCode }
   }

@@ -39,9 +39,9 @@ struct PresetsCommand: ParsableCommand {
       }
     }
 
-    func run() {
+    func run() throws {
       guard let preset = Preset(rawValue: name) else { return }
-      print(preset.text)
+      try Diagnostics.writeOutput(Array((preset.text + "\n").utf8))
     }
   }
 }

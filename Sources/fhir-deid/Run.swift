@@ -59,13 +59,14 @@ struct Run: ParsableCommand {
   @Option(
     name: .customLong("gzip-level"),
     help: ArgumentHelp(
-      "gzip compression level, 1 (fastest) to 9 (smallest).", valueName: "N"))
-  var gzipLevel: Int = 6
+      "gzip compression level, 1 (fastest) to 9 (smallest); default 6. Needs gzip output.",
+      valueName: "N"))
+  var gzipLevel: Int?
 
   @Option(
-    name: [.short, .customLong("jobs")],
+    name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
     help: ArgumentHelp(
-      "Worker threads (default: the number of available cores). Output is identical for every N.",
+      "Worker threads, also as -j4; 0 or none: the number of available cores. Output is identical for every N.",
       valueName: "N"))
   var jobs: Int?
 
@@ -168,11 +169,22 @@ struct Run: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    guard (1...9).contains(gzipLevel) else {
-      throw ValidationError("--gzip-level must be from 1 to 9")
+    if let gzipLevel {
+      guard (1...9).contains(gzipLevel) else {
+        throw ValidationError("--gzip-level must be from 1 to 9")
+      }
+      guard gzip || output?.hasSuffix(".gz") == true else {
+        throw ValidationError(
+          "--gzip-level applies to gzip output: add -z (or write to a .gz file with -o)")
+      }
     }
-    if let jobs, !(1...256).contains(jobs) {
-      throw ValidationError("--jobs must be from 1 to 256")
+    // As gzip does: compressed bytes on a terminal are of no use to anyone.
+    if gzip, outputDir == nil, output == nil || output == "-", isatty(1) == 1 {
+      throw ValidationError(
+        "refusing to write gzip data to a terminal; redirect standard output or use -o FILE.gz")
+    }
+    if let jobs, !(0...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 0 (all cores) to 256")
     }
     if maxFHIRPathSteps < 1 {
       throw ValidationError("--max-fhirpath-steps must be at least 1")

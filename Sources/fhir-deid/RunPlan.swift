@@ -97,7 +97,13 @@ struct RunPlan {
       Diagnostics.error(String(describing: error))
       throw ReportedFailure(status: .noInput)
     }
-    jobs = options.jobs ?? FileIO.availableCores()
+    // A bare `fhir-deid` at a terminal would otherwise wait in silence.
+    if inputs.contains(.standardInput), isatty(0) == 1 {
+      Diagnostics.note(
+        "reading FHIR R4 NDJSON from standard input (end with Ctrl-D); "
+          + "give files as arguments, or see fhir-deid --help")
+    }
+    jobs = FileIO.workerCount(options.jobs)
     prefixes = inputs.map {
       Self.dateShiftPrefix(
         for: $0, scope: configuration.parameters.dateShiftScope, options: options)
@@ -158,7 +164,7 @@ struct RunPlan {
       }
       let pipeline = Pipeline(
         options: PipelineOptions(
-          jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel)) : .plain,
+          jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel ?? 6)) : .plain,
           maxLineBytes: maxLineBytes, longLines: policy.longLines),
         progress: progress)
       let stats = Mutex(RunStats())
@@ -189,7 +195,8 @@ struct RunPlan {
       let report = RunReport(
         plan: self, totals: totals, inputNames: names, configSource: configSource,
         configText: configText)
-      report.write(to: statsPath)
+      // A report that cannot be written is an I/O error (exit 74), unless the run failed first.
+      if !report.write(to: statsPath), status == .success { status = .ioError }
     }
     if status != .success { throw ReportedFailure(status: status) }
   }

@@ -11,18 +11,20 @@ struct RunReport {
   let configSource: String
   let configText: [UInt8]
 
-  /// Writes the report to a file, or to standard error for `-`.
-  func write(to path: String) {
+  /// Writes the report to a file, or to standard error for `-`; false (said on stderr) when it
+  /// could not be written.
+  func write(to path: String) -> Bool {
     var out = render()
     out.append(0x0A)
     if path == "-" {
-      Diagnostics.writeAll(2, out)
-      return
+      return Diagnostics.writeAll(2, out)
     }
     do {
       try FileIO.write(out, to: path)
+      return true
     } catch {
       Diagnostics.error("cannot write the run report \(path): \(error.reason)")
+      return false
     }
   }
 

@@ -50,9 +50,9 @@ struct Select: ParsableCommand {
   var maxLineBytes = ByteCount(bytes: PipelineOptions.defaultMaxLineBytes)
 
   @Option(
-    name: [.short, .customLong("jobs")],
+    name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
     help: ArgumentHelp(
-      "Worker threads (default: the number of available cores). Output is identical for every N.",
+      "Worker threads, also as -j4; 0 or none: the number of available cores. Output is identical for every N.",
       valueName: "N"))
   var jobs: Int?
 
@@ -63,12 +63,17 @@ struct Select: ParsableCommand {
       valueName: "N"))
   var maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
 
+  @Flag(
+    name: .customLong("lenient-paths"),
+    help: "A step of EXPR that names no FHIR R4 element is a warning, not an error (exit 78).")
+  var lenientPaths = false
+
   @Flag(name: [.short, .long], help: "Only errors on standard error (no summary, no warnings).")
   var quiet = false
 
   func validate() throws {
-    if let jobs, !(1...256).contains(jobs) {
-      throw ValidationError("--jobs must be from 1 to 256")
+    if let jobs, !(0...256).contains(jobs) {
+      throw ValidationError("--jobs must be from 0 (all cores) to 256")
     }
     if maxFHIRPathSteps < 1 {
       throw ValidationError("--max-fhirpath-steps must be at least 1")
@@ -92,6 +97,16 @@ struct Select: ParsableCommand {
       }
       throw ExitStatus.usage.exitCode
     }
+    // A name R4 does not have selects nothing: say so, as a configuration's load does.
+    let findings = PathCheck.check(expression: expression, at: "EXPR")
+    for finding in findings {
+      if lenientPaths {
+        Diagnostics.warning(finding.text)
+      } else {
+        Diagnostics.error(finding.text)
+      }
+    }
+    if !findings.isEmpty && !lenientPaths { throw ExitStatus.configuration.exitCode }
     let sources: [InputSource]
     do {
       sources = try expandInputs(inputs)
@@ -109,7 +124,7 @@ struct Select: ParsableCommand {
     let policy = invalidInput
     let format = format
     let showsValues = values
-    let jobs = jobs ?? FileIO.availableCores()
+    let jobs = FileIO.workerCount(jobs)
     let maxSteps = maxFHIRPathSteps
     let maxLineBytes = maxLineBytes.bytes
     let makeWorker: @Sendable () -> EngineWorker<SelectJob> = {

@@ -27,7 +27,7 @@ import Testing
   @Test func badCommandLineIs64() throws {
     #expect(try FhirDeidBinary.run(["--no-such-option"]).status == 64)
     #expect(try FhirDeidBinary.run(["--gzip-level", "12"]).status == 64)
-    #expect(try FhirDeidBinary.run(["--jobs", "0"]).status == 64)
+    #expect(try FhirDeidBinary.run(["--jobs", "257"]).status == 64)
     #expect(try FhirDeidBinary.run(["--invalid-input", "maybe"]).status == 64)
   }
 

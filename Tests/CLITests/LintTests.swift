@@ -34,6 +34,20 @@ struct LintTests {
     #expect(lenient.stderr.contains("warning:") && lenient.stderr.contains("'nmae'"))
   }
 
+  @Test("#11: select checks its expression against R4 like a configuration")
+  func selectChecksItsExpression() throws {
+    let input = Data(#"{"resourceType":"Patient","name":[{"family":"F"}]}"#.utf8)
+    let typo = try FhirDeidBinary.run(["select", "Patient.nmae"], stdin: input)
+    #expect(typo.status == 78)
+    #expect(typo.stderr.contains("EXPR, column 9: 'nmae' is not an element of Patient"))
+    #expect(typo.stderr.contains("did you mean 'name'?"))
+    let lenient = try FhirDeidBinary.run(
+      ["select", "--lenient-paths", "Patient.nmae"], stdin: input)
+    #expect(lenient.status == 0)
+    let good = try FhirDeidBinary.run(["select", "Patient.name.family"], stdin: input)
+    #expect(good.status == 0 && good.stdoutText.contains("Patient.name[0].family"))
+  }
+
   @Test("#11: lint exits 78 for errors, 0 for warnings alone; --format json")
   func exitStatusAndJSON() throws {
     let bad = try FhirDeidBinary.run(["lint", "-c", try Self.write(Self.typo)])

@@ -31,25 +31,41 @@ package enum PathCheck {
   static func walk(_ rule: Rule, lint: Bool) -> (
     findings: [ConfigurationFinding], places: Set<Place>?
   ) {
-    let path = rule.path
-    let at = "fhirPathRules[\(rule.index)].path"
+    walk(
+      path: rule.path, resourceType: rule.resourceType, expression: rule.expression,
+      rule: rule.index, at: "fhirPathRules[\(rule.index)].path", lint: lint)
+  }
+
+  /// The findings for a FHIRPath expression evaluated with each resource as focus, as
+  /// `fhir-deid select` evaluates it (`Patient.name` or `name.given`); `at` names it in the
+  /// messages.
+  package static func check(expression path: String, at: String) -> [ConfigurationFinding] {
+    let (type, expression) = Rule.split(path)
+    return walk(
+      path: path, resourceType: type, expression: expression, rule: nil, at: at, lint: false
+    ).findings
+  }
+
+  static func walk(
+    path: String, resourceType: String, expression: String, rule: Int?, at: String, lint: Bool
+  ) -> (findings: [ConfigurationFinding], places: Set<Place>?) {
     var places: Set<Place>
     var column = 1
     let steps: [Step]
-    if !rule.resourceType.isEmpty {
-      let name = rule.resourceType
+    if !resourceType.isEmpty {
+      let name = resourceType
       if let structure = resourceStructure(name) {
         places = [.structure(structure)]
       } else {
         let finding = ConfigurationFinding(
-          .error, .unknownResourceType, rule: rule.index, location: "\(at), column 1",
+          .error, .unknownResourceType, rule: rule, location: "\(at), column 1",
           message: "'\(name)' is not an R4 resource type",
           suggestion: Suggestion.closest(to: name, among: resourceNames))
         return ([finding], nil)
       }
-      if rule.isWholeResource { return ([], places) }
+      if path == resourceType { return ([], places) }
       column = name.utf8.count + 2
-      steps = Step.split(rule.expression, column: column)
+      steps = Step.split(expression, column: column)
     } else {
       places = [.anyResource]
       steps = Step.split(path, column: 1)
@@ -58,7 +74,7 @@ package enum PathCheck {
     for step in steps {
       guard
         let next = follow(
-          step, from: places, rule: rule.index, at: at, lint: lint, into: &findings)
+          step, from: places, rule: rule, at: at, lint: lint, into: &findings)
       else { return (findings, nil) }
       places = next
     }
@@ -68,7 +84,7 @@ package enum PathCheck {
   /// The places after `step`, or nil when the step cannot be typed (or failed: the finding is
   /// in `findings`) and checking stops.
   private static func follow(
-    _ step: Step, from places: Set<Place>, rule: Int, at: String, lint: Bool,
+    _ step: Step, from places: Set<Place>, rule: Int?, at: String, lint: Bool,
     into findings: inout [ConfigurationFinding]
   ) -> Set<Place>? {
     let location = "\(at), column \(step.column)"
@@ -177,7 +193,7 @@ package enum PathCheck {
   /// A `where(member OP number)` whose member is text (a code, string, uri, …): FHIRPath never
   /// finds a string equal to or ordered with a number, so the criterion is never true.
   static func textComparedWithNumber(
-    _ argument: String, _ places: Set<Place>, rule: Int, at: String
+    _ argument: String, _ places: Set<Place>, rule: Int?, at: String
   ) -> ConfigurationFinding? {
     let s = Array(argument.utf8)
     var i = 0

@@ -130,6 +130,7 @@ struct RunPlan {
 
   /// Runs the pipeline (once, or once per input with `--output-dir`), then reports.
   func execute() throws(ReportedFailure) {
+    try checkOutputs()
     let started = FileIO.now()
     var totals = RunTotals()
     let names = inputs.map(\.displayName)

@@ -1,0 +1,82 @@
+import DeidTestSupport
+import Foundation
+import Testing
+
+/// #12 (found 1, 2, 3, 5): outputs that never destroy inputs or each other, checked before
+/// anything is read.
+@Suite(.timeLimit(.minutes(2)))
+struct OutputSafetyTests {
+  static let line = #"{"resourceType":"Patient","id":"x"}"# + "\n"
+
+  /// A scratch folder with `A/x.ndjson`, `B/x.ndjson`, `y.ndjson`, `y.ndjson.gz` and `empty/`.
+  static func scratch() throws -> String {
+    let dir = try TempDir.make("fhir-deid-output-safety")
+    let r = try FhirDeidBinary.shell(
+      "mkdir -p A B empty && printf '%s' '\(line)' > A/x.ndjson && cp A/x.ndjson B/x.ndjson "
+        + "&& cp A/x.ndjson y.ndjson && gzip -c y.ndjson > y.ndjson.gz", in: dir)
+    #expect(r.status == 0)
+    return dir
+  }
+
+  static func run(_ args: String, in dir: String) throws -> CommandResult {
+    try FhirDeidBinary.shell("fhir-deid --preset keep-all -q " + args, in: dir)
+  }
+
+  @Test("#12: --output-dir is created with its parents")
+  func createsTheOutputFolder() throws {
+    let dir = try Self.scratch()
+    let r = try Self.run("--output-dir deid/a/b A/x.ndjson", in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/deid/a/b/x.ndjson"))
+  }
+
+  @Test(
+    "#12: two inputs that map to one output name are refused, naming both",
+    arguments: [
+      "--output-dir out A/x.ndjson B/x.ndjson", "-z --output-dir out y.ndjson y.ndjson.gz",
+    ])
+  func collisions(_ args: String) throws {
+    let dir = try Self.scratch()
+    let r = try Self.run(args, in: dir)
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("would both be written to"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out"), "nothing was created")
+  }
+
+  @Test(
+    "#12: an output that is an input, also through a link, is refused and the input kept",
+    arguments: ["-o y.ndjson y.ndjson", "-o link.ndjson y.ndjson"])
+  func outputIsInput(_ args: String) throws {
+    let dir = try Self.scratch()
+    _ = try FhirDeidBinary.shell("ln -s y.ndjson link.ndjson", in: dir)
+    let r = try Self.run(args, in: dir)
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("is the input y.ndjson"), "\(r.stderr)")
+    let kept = try String(contentsOfFile: dir + "/y.ndjson", encoding: .utf8)
+    #expect(kept == Self.line)
+  }
+
+  @Test(
+    "#12: an output folder that is or lies inside an input folder is refused",
+    arguments: [
+      "--output-dir A A", "--output-dir ./A/ A", "--output-dir A/inner/deeper A",
+    ])
+  func outputFolderInsideInput(_ args: String) throws {
+    let dir = try Self.scratch()
+    let r = try Self.run(args, in: dir)
+    #expect(r.status == 64)
+    #expect(r.stderr.contains("is the input folder A or inside it"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/A/inner"))
+    #expect(try String(contentsOfFile: dir + "/A/x.ndjson", encoding: .utf8) == Self.line)
+  }
+
+  @Test("#12: an input folder with nothing to read is exit 66, saying what it looked for")
+  func emptyFolder() throws {
+    let dir = try Self.scratch()
+    _ = try FhirDeidBinary.shell(
+      "mkdir -p empty/sub && touch empty/a.json empty/.h.ndjson", in: dir)
+    let r = try Self.run("empty", in: dir)
+    #expect(r.status == 66)
+    #expect(r.stderr.contains("no *.ndjson or *.ndjson.gz file"), "\(r.stderr)")
+  }
+}

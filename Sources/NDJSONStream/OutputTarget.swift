@@ -30,6 +30,8 @@ struct OutputFile {
   let target: OutputTarget
   /// The temporary file of an `atomicFile` target.
   let temporaryPath: String?
+  /// Its slot in ``TemporaryFiles`` (removed on SIGINT/SIGTERM), or -1.
+  let temporarySlot: Int
 
   /// Opens (creates, truncates) the target.
   ///
@@ -40,9 +42,11 @@ struct OutputFile {
     case .standardOutput:
       descriptor = 1
       temporaryPath = nil
+      temporarySlot = -1
     case .file(let path):
       descriptor = try createFile(path, flags: O_TRUNC, reportAs: path)
       temporaryPath = nil
+      temporarySlot = -1
     case .atomicFile(let path):
       let slash = path.lastIndex(of: "/")
       let directory = slash.map { String(path[...$0]) } ?? ""
@@ -53,6 +57,7 @@ struct OutputFile {
         do throws(StreamError) {
           descriptor = try createFile(candidate, flags: O_EXCL, reportAs: path)
           temporaryPath = candidate
+          temporarySlot = TemporaryFiles.add(candidate)
           break
         } catch {
           guard case .cannotCreate(_, EEXIST) = error, attempt < 1000 else { throw error }
@@ -84,6 +89,7 @@ struct OutputFile {
       if keep && !closed { throw .writeFailed(path: target.displayName, errno: closeError) }
       return
     }
+    defer { TemporaryFiles.remove(temporarySlot) }
     guard keep else {
       unlink(temporaryPath)
       return

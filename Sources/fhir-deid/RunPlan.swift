@@ -131,6 +131,15 @@ struct RunPlan {
   /// Runs the pipeline (once, or once per input with `--output-dir`), then reports.
   func execute() throws(ReportedFailure) {
     try checkOutputs()
+    // An interrupted run removes its temporary files (exit 130 or 143), and a run finds those an
+    // earlier, killed one left.
+    TemporaryFiles.removeOnSignals()
+    for (target, _) in outputPlan() {
+      guard case .atomicFile(let path) = target.target else { continue }
+      for stale in TemporaryFiles.removeStale(beside: path) {
+        Diagnostics.note("removed \(stale), left by an earlier run that did not finish")
+      }
+    }
     let started = FileIO.now()
     var totals = RunTotals()
     let names = inputs.map(\.displayName)
@@ -190,7 +199,7 @@ struct RunPlan {
     meter?.stop()
     totals.elapsed = FileIO.now() - started
     if !stoppedQuietly && !options.quiet {
-      Diagnostics.note(totals.summary(jobs: jobs))
+      Diagnostics.note(totals.summary(jobs: jobs, completed: status == .success))
     }
     if let statsPath = options.stats {
       let report = RunReport(
@@ -214,9 +223,15 @@ struct RunPlan {
       }
     }
     if let path = options.output, path != "-" {
+      // A regular file (or a new one) is written beside and renamed when complete; a device or
+      // a pipe (`-o /dev/stdout`) is written in place.
+      let info = Self.status(path)
+      let regular = info.map { ($0.st_mode & S_IFMT) == S_IFREG } ?? true
       return [
         (
-          Output(target: .file(path: path), gzip: options.gzip || path.hasSuffix(".gz")),
+          Output(
+            target: regular ? .atomicFile(path: path) : .file(path: path),
+            gzip: options.gzip || path.hasSuffix(".gz")),
           inputs.indices
         )
       ]
@@ -288,11 +303,16 @@ struct RunTotals {
   }
 
   /// The one-line summary printed at the end unless `-q`.
-  func summary(jobs: Int) -> String {
+  ///
+  /// A run that stopped (a bad line, a full disk) says so and counts against the lines read, so
+  /// that it never reads as complete.
+  func summary(jobs: Int, completed: Bool = true) -> String {
     let mb = Double(bytesRead) / 1e6
     let rate = elapsed > 0 ? mb / elapsed : 0
+    let read = completed ? stats.counts.resourcesIn : max(linesRead - blankLines, 0)
     var text =
-      "\(stats.counts.resourcesOut) of \(stats.counts.resourcesIn) resources written "
+      (completed ? "" : "stopped: ")
+      + "\(stats.counts.resourcesOut) of \(read) \(completed ? "resources" : "lines") written "
       + "(\(stats.counts.byType.count) types), \(Format.fixed(mb, 1)) MB in \(Format.fixed(elapsed, 2)) s "
       + "(\(Format.fixed(rate, 1)) MB/s, \(jobs) jobs)"
     if stats.invalidInput > 0 { text += "; \(stats.invalidInput) invalid" }

@@ -80,3 +80,53 @@ struct OutputSafetyTests {
     #expect(r.stderr.contains("no *.ndjson or *.ndjson.gz file"), "\(r.stderr)")
   }
 }
+
+/// #12 (found 4): outputs are written beside and renamed when complete; signals clean up.
+@Suite(.timeLimit(.minutes(2)))
+struct InterruptedOutputTests {
+  @Test(
+    "#12: SIGTERM and SIGINT leave the old output intact, no temporary file, exit 143/130",
+    arguments: [("TERM", 143), ("INT", 130)])
+  func signal(_ name: String, _ status: Int32) throws {
+    let dir = try TempDir.make("fhir-deid-signal")
+    try "old\n".write(toFile: dir + "/out.ndjson", atomically: true, encoding: .utf8)
+    // A run whose input stays open, signalled while it waits for more.
+    let r = try FhirDeidBinary.shell(
+      #"""
+      (printf '{"resourceType":"Patient","id":"x"}\n'; sleep 5) | fhir-deid --preset keep-all -q -o out.ndjson &
+      pid=$!
+      sleep 1
+      kill -\#(name) $pid; wait $pid; echo "status $?"
+      """#, in: dir)
+    #expect(r.stdoutText.contains("status \(status)"), "\(r.stdoutText) \(r.stderr)")
+    #expect(try String(contentsOfFile: dir + "/out.ndjson", encoding: .utf8) == "old\n")
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+      $0.contains(".tmp-")
+    }
+    #expect(left.isEmpty, "\(left)")
+  }
+
+  @Test("#12: temporaries an earlier, killed run left are removed with a note")
+  func staleTemporaries() throws {
+    let dir = try TempDir.make("fhir-deid-stale")
+    // PID 999999 is above Linux's default pid_max: never a live process.
+    try "partial".write(
+      toFile: dir + "/.out.ndjson.tmp-999999-0", atomically: true, encoding: .utf8)
+    let r = try FhirDeidBinary.shell(
+      #"printf '{"resourceType":"Patient","id":"x"}\n' | fhir-deid --preset keep-all -o out.ndjson"#,
+      in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stderr.contains("removed ./.out.ndjson.tmp-999999-0")
+        || r.stderr.contains("removed .out.ndjson.tmp-999999-0"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/.out.ndjson.tmp-999999-0"))
+  }
+
+  @Test("#12: a run that fails to write says it stopped, counting the lines read")
+  func fullDisk() throws {
+    let r = try FhirDeidBinary.shell(
+      #"printf '{"resourceType":"Patient","id":"x"}\n' | fhir-deid --preset keep-all > /dev/full"#)
+    #expect(r.status == 74)
+    #expect(r.stderr.contains("stopped: 0 of 1 lines written"), "\(r.stderr)")
+  }
+}

@@ -7,6 +7,9 @@ import Synchronization
 /// `fhir-deid audit`: the residual-identifier check a privacy officer runs on de-identified
 /// output before it leaves.
 struct Audit: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "audit",
     abstract: "Check de-identified NDJSON for identifiers left behind (exit 2 when found).",

@@ -6,6 +6,9 @@ import Synchronization
 
 /// `fhir-deid explain`: what each rule does on real data, and what no rule touches.
 struct Explain: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "explain",
     abstract: "Run the rules on data without writing it, and report what each rule did.",

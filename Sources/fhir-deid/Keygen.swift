@@ -10,6 +10,9 @@ import FHIRDeid
 
 /// `fhir-deid keygen`: a keys file with fresh random keys, for `--keys FILE`.
 struct Keygen: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "keygen",
     abstract: "Write a keys file with fresh random keys (for --keys FILE).",

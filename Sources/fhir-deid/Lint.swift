@@ -4,6 +4,9 @@ import FHIRDeid
 
 /// `fhir-deid lint`: checks a configuration without data.
 struct Lint: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "lint",
     abstract: "Check a configuration against the FHIR R4 model, without data.",

@@ -3,6 +3,9 @@ import FHIRDeid
 
 /// `fhir-deid presets [show NAME]`: the built-in configurations.
 struct PresetsCommand: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "presets",
     abstract: "List the built-in configurations, or print one.",
@@ -11,6 +14,8 @@ struct PresetsCommand: ParsableCommand {
   )
 
   struct List: ParsableCommand {
+    static var _errorPrefix: String { "fhir-deid: error: " }
+
     static let configuration = CommandConfiguration(
       commandName: "list", abstract: "List the built-in configurations (the default).")
 
@@ -25,6 +30,8 @@ struct PresetsCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
+    static var _errorPrefix: String { "fhir-deid: error: " }
+
     static let configuration = CommandConfiguration(
       commandName: "show", abstract: "Print a built-in configuration (commented JSON).")
 

@@ -11,6 +11,9 @@ import NDJSONStream
 
 /// The main job: NDJSON in, de-identified NDJSON out.
 struct Run: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "De-identify NDJSON (the default command).",

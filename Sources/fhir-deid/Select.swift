@@ -6,6 +6,9 @@ import Synchronization
 
 /// `fhir-deid select`: where a FHIRPath expression matches in each resource, for rule authors.
 struct Select: ParsableCommand {
+  /// One error prefix for every message, ArgumentParser's and ours.
+  static var _errorPrefix: String { "fhir-deid: error: " }
+
   static let configuration = CommandConfiguration(
     commandName: "select",
     abstract: "Show where a FHIRPath expression matches in each resource (for writing rules).",

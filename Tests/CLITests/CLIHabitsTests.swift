@@ -37,6 +37,26 @@ struct CLIHabitsTests {
     #expect(known.status == 0)
   }
 
+  @Test("#12: the top-level help shows the default command, main options, variables, exits")
+  func topLevelHelp() throws {
+    let r = try FhirDeidBinary.run(["--help"])
+    #expect(r.status == 0)
+    let text = r.stdoutText
+    #expect(text.contains("USAGE: fhir-deid [OPTIONS] [INPUT ...]"), "\(text)")
+    #expect(text.contains("-c FILE | --preset NAME"))
+    #expect(text.contains("FHIR_DEID_CRYPTO_HASH_KEY"))
+    #expect(text.contains("78 invalid configuration or key"))
+  }
+
+  @Test("#12: one error prefix for ArgumentParser's errors and ours, in every command")
+  func errorPrefix() throws {
+    for args in [["--nosuch"], ["lint", "--nosuch"], ["explain", "--nosuch"], ["select"]] {
+      let r = try FhirDeidBinary.run(args)
+      #expect(r.status == 64, "\(args)")
+      #expect(r.stderr.hasPrefix("fhir-deid: error: "), "\(args): \(r.stderr)")
+    }
+  }
+
   @Test("#12: --gzip-level without gzip output is a usage error")
   func gzipLevelNeedsGzip() throws {
     let r = try FhirDeidBinary.run(["--preset", "keep-all", "--gzip-level", "9"], stdin: Self.line)

@@ -49,6 +49,12 @@ enum FileIO {
     guard close(fd) == 0 else { throw Failure(errno: errno) }
   }
 
+  /// Whether something exists at `path` (a dangling link does not count).
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
   /// Whether a path names an existing directory.
   static func isDirectory(_ path: String) -> Bool {
     var info = stat()

@@ -56,6 +56,11 @@ struct Run: ParsableCommand {
       valueName: "DIR"))
   var outputDir: String?
 
+  @Flag(
+    name: .customLong("skip-existing"),
+    help: "With --output-dir: leave an input whose output file exists (Microsoft's -s).")
+  var skipExisting = false
+
   @Flag(name: [.customShort("z"), .long], help: "gzip the output.")
   var gzip = false
 
@@ -208,6 +213,9 @@ struct Run: ParsableCommand {
     }
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")
+    }
+    if skipExisting && outputDir == nil {
+      throw ValidationError("--skip-existing applies to --output-dir")
     }
     if outputDir != nil && (inputs.isEmpty || inputs.contains("-")) {
       throw ValidationError("--output-dir needs input files or directories, not standard input")

@@ -160,6 +160,13 @@ struct RunPlan {
     let timesRules = options.stats != nil
 
     for (target, range) in outputPlan() {
+      if options.skipExisting, case .atomicFile(let path) = target.target,
+        FileIO.exists(path)
+      {
+        Diagnostics.note(
+          "skipped \(inputs[range.lowerBound].displayName): \(path) exists (--skip-existing)")
+        continue
+      }
       // A batch's source index counts from the start of its group: each group's workers get
       // that group's names and date-shift prefixes.
       let group = Array(inputs[range])

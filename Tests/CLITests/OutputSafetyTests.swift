@@ -70,6 +70,20 @@ struct OutputSafetyTests {
     #expect(try String(contentsOfFile: dir + "/A/x.ndjson", encoding: .utf8) == Self.line)
   }
 
+  @Test("#12: --skip-existing leaves inputs whose output exists, with a note")
+  func skipExisting() throws {
+    let dir = try Self.scratch()
+    _ = try FhirDeidBinary.shell("mkdir out && echo kept > out/x.ndjson", in: dir)
+    let r = try FhirDeidBinary.shell(
+      "fhir-deid --preset keep-all --output-dir out --skip-existing A/x.ndjson y.ndjson", in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("skipped A/x.ndjson: out/x.ndjson exists (--skip-existing)"))
+    #expect(try String(contentsOfFile: dir + "/out/x.ndjson", encoding: .utf8) == "kept\n")
+    #expect(try String(contentsOfFile: dir + "/out/y.ndjson", encoding: .utf8) == Self.line)
+    let without = try Self.run("--skip-existing A/x.ndjson", in: dir)
+    #expect(without.status == 64)
+  }
+
   @Test("#12: an input folder with nothing to read is exit 66, saying what it looked for")
   func emptyFolder() throws {
     let dir = try Self.scratch()

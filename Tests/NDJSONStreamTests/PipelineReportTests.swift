@@ -63,7 +63,7 @@ final class ReportLog: Sendable {
   }
 }
 
-@Suite("Pipeline reports and stops", .timeLimit(.minutes(1)))
+@Suite("Pipeline reports and stops", .timeLimit(.minutes(5)))
 struct PipelineReportTests {
   static func numbered(_ count: Int, from first: Int = 1) -> [UInt8] {
     Array(

@@ -5,7 +5,7 @@ import Testing
 
 @testable import NDJSONStream
 
-@Suite("SystemCall", .timeLimit(.minutes(1)))
+@Suite("SystemCall", .timeLimit(.minutes(5)))
 struct SystemCallTests {
   @Test("retryingOnInterrupt calls again after EINTR and returns the first result")
   func retriesOnInterrupt() throws {

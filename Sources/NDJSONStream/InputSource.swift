@@ -45,22 +45,49 @@ extension InputError: CustomStringConvertible {
 /// - Throws: `InputError.cannotOpen` for a path that does not exist or a directory that cannot be
 ///   listed.
 package func expandInputs(_ operands: [String]) throws(InputError) -> [InputSource] {
-  if operands.isEmpty { return [.standardInput] }
-  var inputs: [InputSource] = []
+  try expandInputsNamed(operands, recursive: false).map(\.source)
+}
+
+/// ``expandInputs(_:)``, and with `recursive` the subfolders of a directory too (walked in name
+/// order, hidden ones skipped); each input with its name relative to its operand (`x.ndjson`,
+/// `sub/x.ndjson`; a file operand's base name; `-` for standard input), for `--output-dir` to
+/// mirror.
+package func expandInputsNamed(_ operands: [String], recursive: Bool) throws(InputError)
+  -> [(source: InputSource, relative: String)]
+{
+  if operands.isEmpty { return [(.standardInput, "-")] }
+  var inputs: [(source: InputSource, relative: String)] = []
   for operand in operands {
     if operand == "-" {
-      inputs.append(.standardInput)
+      inputs.append((.standardInput, "-"))
       continue
     }
     var info = stat()
     guard stat(operand, &info) == 0 else { throw .cannotOpen(path: operand, errno: errno) }
     if isDirectory(info) {
-      for path in try listDirectory(operand) { inputs.append(.file(path)) }
+      try walk(operand, relative: "", recursive: recursive, into: &inputs)
     } else {
-      inputs.append(.file(operand))
+      let name = operand.split(separator: "/").last.map(String.init) ?? operand
+      inputs.append((.file(operand), name))
     }
   }
   return inputs
+}
+
+/// Appends the NDJSON files of `directory` (and, when `recursive`, of its subfolders, in name
+/// order) with their names relative to the operand.
+private func walk(
+  _ directory: String, relative: String, recursive: Bool,
+  into inputs: inout [(source: InputSource, relative: String)]
+) throws(InputError) {
+  let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+  for (name, isFolder) in try listDirectory(directory, folders: recursive) {
+    if isFolder {
+      try walk(prefix + name, relative: relative + name + "/", recursive: true, into: &inputs)
+    } else {
+      inputs.append((.file(prefix + name), relative + name))
+    }
+  }
 }
 
 /// True when `info` describes a directory.
@@ -68,8 +95,11 @@ private func isDirectory(_ info: stat) -> Bool {
   (info.st_mode & S_IFMT) == S_IFDIR
 }
 
-/// The NDJSON entries of `directory`, joined to it and sorted by name bytes.
-private func listDirectory(_ directory: String) throws(InputError) -> [String] {
+/// The NDJSON entries of `directory` (and, with `folders`, its subfolders that are not hidden),
+/// sorted by name bytes, each with whether it is a folder.
+private func listDirectory(_ directory: String, folders: Bool) throws(InputError)
+  -> [(name: String, isFolder: Bool)]
+{
   guard let handle = opendir(directory) else {
     throw .cannotOpen(path: directory, errno: errno)
   }
@@ -79,18 +109,23 @@ private func listDirectory(_ directory: String) throws(InputError) -> [String] {
     let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
       Array(raw.prefix { $0 != 0 })
     }
-    if isNDJSONName(name) { names.append(name) }
+    guard let first = name.first, first != UInt8(ascii: ".") else { continue }
+    names.append(name)
   }
   names.sort { $0.lexicographicallyPrecedes($1) }
   let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-  var paths: [String] = []
+  var entries: [(name: String, isFolder: Bool)] = []
   for name in names {
-    let path = prefix + String(decoding: name, as: UTF8.self)
+    let text = String(decoding: name, as: UTF8.self)
     var info = stat()
-    if stat(path, &info) == 0, isDirectory(info) { continue }
-    paths.append(path)
+    let isFolder = stat(prefix + text, &info) == 0 && isDirectory(info)
+    if isFolder {
+      if folders { entries.append((text, true)) }
+    } else if isNDJSONName(name) {
+      entries.append((text, false))
+    }
   }
-  return paths
+  return entries
 }
 
 /// True for `*.ndjson` and `*.ndjson.gz`, not hidden.

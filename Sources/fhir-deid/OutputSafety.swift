@@ -50,8 +50,14 @@ extension RunPlan {
         claimed[path] = input
       }
     }
-    // Only once nothing is refused: a refused run leaves no folder behind.
-    if let dir = options.outputDir { try Self.makeDirectory(dir) }
+    // Only once nothing is refused: a refused run leaves no folder behind. With `-r` every
+    // output's own folder (the mirrored subfolders) is made too.
+    if let dir = options.outputDir {
+      try Self.makeDirectory(dir)
+      for path in claimed.keys.sorted() where path.contains("/") {
+        try Self.makeDirectory(FileIO.directoryName(path))
+      }
+    }
   }
 
   /// Refuses an output path that is one of the input files.
@@ -71,11 +77,11 @@ extension RunPlan {
   /// that writes nothing.
   private func checkInputFolders() throws(ReportedFailure) {
     for operand in options.inputs where operand != "-" && FileIO.isDirectory(operand) {
-      let found = (try? expandInputs([operand]))?.count ?? 0
+      let found = (try? expandInputsNamed([operand], recursive: options.recursive))?.count ?? 0
       if found == 0 {
         Diagnostics.error(
-          "\(operand): no *.ndjson or *.ndjson.gz file in this folder (hidden files and "
-            + "subfolders are not read)")
+          "\(operand): no *.ndjson or *.ndjson.gz file in this folder (hidden files are not "
+            + "read" + (options.recursive ? ")" : ", subfolders only with -r)"))
         throw ReportedFailure(status: .noInput)
       }
     }

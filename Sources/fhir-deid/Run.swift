@@ -57,6 +57,13 @@ struct Run: ParsableCommand {
   var outputDir: String?
 
   @Flag(
+    name: [.short, .long],
+    help:
+      "Read the *.ndjson files of subfolders of an input folder too; --output-dir mirrors the subfolders."
+  )
+  var recursive = false
+
+  @Flag(
     name: .customLong("skip-existing"),
     help: "With --output-dir: leave an input whose output file exists (Microsoft's -s).")
   var skipExisting = false

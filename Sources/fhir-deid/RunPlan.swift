@@ -20,6 +20,9 @@ struct RunPlan {
   /// Seconds from reading the configuration to the compiled ``anonymizer`` (keys included).
   let loadSeconds: Double
   let inputs: [InputSource]
+  /// Per input, its name relative to its operand (`x.ndjson`, `sub/x.ndjson` with `-r`): the
+  /// name it gets under `--output-dir`.
+  let relativeNames: [String]
   let jobs: Int
   /// The date-shift prefix of each input.
   let prefixes: [[UInt8]]
@@ -92,7 +95,9 @@ struct RunPlan {
     loadSeconds =
       Double(loaded.components.seconds) + Double(loaded.components.attoseconds) * 1e-18
     do {
-      inputs = try expandInputs(options.inputs)
+      let expanded = try expandInputsNamed(options.inputs, recursive: options.recursive)
+      inputs = expanded.map(\.source)
+      relativeNames = expanded.map(\.relative)
     } catch {
       Diagnostics.error(String(describing: error))
       throw ReportedFailure(status: .noInput)
@@ -223,7 +228,7 @@ struct RunPlan {
   func outputPlan() -> [(target: Output, inputs: Range<Int>)] {
     if let dir = options.outputDir {
       return inputs.indices.map { i in
-        var name = FileIO.baseName(inputs[i].displayName)
+        var name = relativeNames[i]
         if options.gzip && !name.hasSuffix(".gz") { name += ".gz" }
         let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
         return (Output(target: .atomicFile(path: path), gzip: name.hasSuffix(".gz")), i..<i + 1)

@@ -84,6 +84,31 @@ struct OutputSafetyTests {
     #expect(without.status == 64)
   }
 
+  @Test("#12: -r reads subfolders in name order, and --output-dir mirrors them")
+  func recursive() throws {
+    let dir = try TempDir.make("fhir-deid-recursive")
+    let made = try FhirDeidBinary.shell(
+      #"""
+      mkdir -p rec/a/b rec/.hidden
+      echo '{"resourceType":"Patient","id":"1"}' > rec/top.ndjson
+      echo '{"resourceType":"Patient","id":"2"}' > rec/a/x.ndjson
+      echo '{"resourceType":"Patient","id":"3"}' > rec/a/b/y.ndjson
+      echo '{"resourceType":"Patient","id":"4"}' > rec/.hidden/z.ndjson
+      """#, in: dir)
+    #expect(made.status == 0)
+    let flat = try Self.run("rec", in: dir)
+    #expect(flat.stdoutText == #"{"resourceType":"Patient","id":"1"}"# + "\n")
+    let deep = try Self.run("-r rec", in: dir)
+    #expect(
+      deep.stdoutText.split(separator: "\n").map { $0.suffix(4) } == [#""3"}"#, #""2"}"#, #""1"}"#])
+    let mirrored = try Self.run("-r --output-dir out rec", in: dir)
+    #expect(mirrored.status == 0, "\(mirrored.stderr)")
+    for path in ["out/top.ndjson", "out/a/x.ndjson", "out/a/b/y.ndjson"] {
+      #expect(FileManager.default.fileExists(atPath: dir + "/" + path), "\(path)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/.hidden"))
+  }
+
   @Test("#12: an input folder with nothing to read is exit 66, saying what it looked for")
   func emptyFolder() throws {
     let dir = try Self.scratch()

@@ -88,7 +88,7 @@ struct Audit: ParsableCommand {
 
   @Option(
     help: ArgumentHelp("text (for people) or json (one object).", valueName: "text|json"))
-  var format: SelectFormat = .text
+  var format: ReportFormat = .text
 
   @Option(
     name: .customLong("invalid-input"),
@@ -122,14 +122,7 @@ struct Audit: ParsableCommand {
     if let problem = ByteCount.maxLineBytesProblem(maxLineBytes) {
       throw ValidationError(problem)
     }
-    if config != nil && preset != nil {
-      throw ValidationError("--config and --preset cannot be used together")
-    }
-    if let preset, Preset(rawValue: preset) == nil {
-      throw ValidationError(
-        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
-      )
-    }
+    try ConfigurationInput.validate(config: config, preset: preset)
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")
     }
@@ -171,7 +164,15 @@ struct Audit: ParsableCommand {
     var rules: [Rule] = []
     var configSource: String?
     if !original.isEmpty {
-      let (anonymizer, source) = try loadConfiguration(today: day)
+      let input = try ReportedFailure.exiting { () throws(ReportedFailure) in
+        try ConfigurationInput.read(file: config, preset: preset)
+      }
+      // Compiled with random keys: its hashes and shifts are never used, only which rule decides
+      // each node.
+      let anonymizer = try ReportedFailure.exiting { () throws(ReportedFailure) in
+        try input.compileWithRandomKeys(options: checking.loadOptions, today: day)
+      }
+      let source = input.source
       rules = anonymizer.configuration.rules
       configSource = source
       let hasKeep = rules.contains { $0.method == .keep }
@@ -212,44 +213,6 @@ struct Audit: ParsableCommand {
       originals: original, configSource: configSource, rules: rules, index: index)
     try Diagnostics.writeOutput(Array((format == .json ? report.json() : report.text()).utf8))
     if report.hasFindings { throw ExitStatus.findings.exitCode }
-  }
-
-  /// The configuration the output was made with, compiled with random keys (its hashes and
-  /// shifts are never used: only which rule decides each node).
-  private func loadConfiguration(today: (year: Int, month: Int, day: Int)) throws -> (
-    Anonymizer, String
-  ) {
-    let text: [UInt8]
-    let path: String
-    let source: String
-    if let file = config {
-      do { text = try FileIO.read(file) } catch {
-        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
-        throw ExitStatus.noInput.exitCode
-      }
-      path = file
-      source = "file:" + file
-    } else {
-      let preset = preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
-      text = Array(preset.text.utf8)
-      path = "preset " + preset.rawValue
-      source = "preset:" + preset.rawValue
-    }
-    let configuration: Configuration
-    do { configuration = try Configuration.load(text, options: checking.loadOptions) } catch {
-      Diagnostics.error("invalid configuration \(path): \(error.message)")
-      throw ExitStatus.configuration.exitCode
-    }
-    for warning in configuration.warnings { Diagnostics.warning("\(path): \(warning)") }
-    let settings = EngineSettings(
-      dateShiftKey: Array(RandomKey.hex32().utf8), cryptoHashKey: Array(RandomKey.hex32().utf8),
-      encryptKey: Array(RandomKey.hex32().utf8), today: today)
-    do {
-      return (try Anonymizer(configuration: configuration, settings: settings), source)
-    } catch {
-      Diagnostics.error("invalid configuration \(path): \(error.message)")
-      throw ExitStatus.configuration.exitCode
-    }
   }
 
   private func expand(_ operands: [String]) throws -> [InputSource] {

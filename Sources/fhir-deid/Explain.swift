@@ -1,5 +1,4 @@
 import ArgumentParser
-import DeidCrypto
 import FHIRDeid
 import NDJSONStream
 import Synchronization
@@ -40,7 +39,7 @@ struct Explain: ParsableCommand {
   @OptionGroup var checking: ConfigurationChecking
 
   @Option(help: ArgumentHelp("text or json.", valueName: "text|json"))
-  var format: LintFormat = .text
+  var format: ReportFormat = .text
 
   @Option(
     name: .customLong("today"),
@@ -65,14 +64,7 @@ struct Explain: ParsableCommand {
   var quiet = false
 
   func validate() throws {
-    if config != nil && preset != nil {
-      throw ValidationError("give -c FILE or --preset NAME, not both")
-    }
-    if let preset, Preset(rawValue: preset) == nil {
-      throw ValidationError(
-        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
-      )
-    }
+    try ConfigurationInput.validate(config: config, preset: preset)
     if let jobs, !(0...256).contains(jobs) {
       throw ValidationError("--jobs must be from 0 (all cores) to 256")
     }
@@ -83,7 +75,14 @@ struct Explain: ParsableCommand {
 
   func run() throws {
     Diagnostics.setQuiet(quiet)
-    let (anonymizer, name) = try load()
+    let input = try ReportedFailure.exiting { () throws(ReportedFailure) in
+      try ConfigurationInput.read(file: config, preset: preset)
+    }
+    let day = today.flatMap(LocalDate.parse) ?? LocalDate.today()
+    let anonymizer = try ReportedFailure.exiting { () throws(ReportedFailure) in
+      try input.compileWithRandomKeys(options: checking.loadOptions, today: day)
+    }
+    let name = input.name
     let sources: [InputSource]
     do { sources = try expandInputs(inputs) } catch {
       Diagnostics.error(String(describing: error))
@@ -116,38 +115,6 @@ struct Explain: ParsableCommand {
       name: name, rules: anonymizer.configuration.rules, counts: total.withLock { $0 }.counts,
       bytes: result.bytesRead, seconds: FileIO.now() - started)
     try Diagnostics.writeOutput(Array((format == .json ? report.json() : report.text()).utf8))
-  }
-
-  private func load() throws -> (Anonymizer, String) {
-    let text: [UInt8]
-    let name: String
-    if let file = config {
-      do { text = try FileIO.read(file) } catch {
-        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
-        throw ExitStatus.noInput.exitCode
-      }
-      name = file
-    } else {
-      let preset = preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
-      text = Array(preset.text.utf8)
-      name = "preset " + preset.rawValue
-    }
-    let configuration: Configuration
-    do { configuration = try Configuration.load(text, options: checking.loadOptions) } catch {
-      Diagnostics.error("invalid configuration \(name): \(error.message)")
-      throw ExitStatus.configuration.exitCode
-    }
-    for warning in configuration.warnings { Diagnostics.warning("\(name): \(warning)") }
-    let day = today.flatMap(LocalDate.parse) ?? LocalDate.today()
-    let settings = EngineSettings(
-      dateShiftKey: Array(RandomKey.hex32().utf8), cryptoHashKey: Array(RandomKey.hex32().utf8),
-      encryptKey: Array(RandomKey.hex32().utf8), today: day)
-    do {
-      return (try Anonymizer(configuration: configuration, settings: settings), name)
-    } catch {
-      Diagnostics.error("invalid configuration \(name): \(error.message)")
-      throw ExitStatus.configuration.exitCode
-    }
   }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DeidCrypto
 import FHIRDeid
 
 /// `fhir-deid lint`: checks a configuration without data.
@@ -35,43 +34,25 @@ struct Lint: ParsableCommand {
   @OptionGroup var checking: ConfigurationChecking
 
   @Option(help: ArgumentHelp("text (one finding per line) or json.", valueName: "text|json"))
-  var format: LintFormat = .text
+  var format: ReportFormat = .text
 
   func validate() throws {
-    if config != nil && preset != nil {
-      throw ValidationError("give -c FILE or --preset NAME, not both")
-    }
-    if let preset, Preset(rawValue: preset) == nil {
-      throw ValidationError(
-        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
-      )
-    }
+    try ConfigurationInput.validate(config: config, preset: preset)
   }
 
   func run() throws {
-    let text: [UInt8]
-    let name: String
-    if let file = config {
-      do { text = try FileIO.read(file) } catch {
-        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
-        throw ExitStatus.noInput.exitCode
-      }
-      name = file
-    } else {
-      let preset = preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
-      text = Array(preset.text.utf8)
-      name = "preset " + preset.rawValue
+    let input = try ReportedFailure.exiting { () throws(ReportedFailure) in
+      try ConfigurationInput.read(file: config, preset: preset)
     }
+    let name = input.name
     var options = checking.loadOptions
     options.collectsErrors = true
     var findings: [ConfigurationFinding]
     do {
-      let configuration = try Configuration.load(text, options: options)
+      let configuration = try Configuration.load(input.text, options: options)
       findings = ConfigurationLint.findings(for: configuration)
       // What only compiling finds (generalize cases, perturb settings), with throwaway keys.
-      let settings = EngineSettings(
-        dateShiftKey: Array(RandomKey.hex32().utf8), cryptoHashKey: Array(RandomKey.hex32().utf8),
-        encryptKey: Array(RandomKey.hex32().utf8), today: (2000, 1, 1))
+      let settings = EngineSettings.randomKeys(today: (2000, 1, 1))
       do { _ = try Anonymizer(configuration: configuration, settings: settings) } catch {
         findings.append(
           ConfigurationFinding(.error, .invalidCase, location: "", message: error.message))
@@ -115,7 +96,7 @@ struct Lint: ParsableCommand {
   }
 }
 
-/// How `lint` prints its findings.
-enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+/// How `lint`, `explain` and `audit` print their report: for people, or one JSON object.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json
 }

@@ -210,14 +210,7 @@ struct Run: ParsableCommand {
     if output != nil && outputDir != nil {
       throw ValidationError("--output and --output-dir cannot be used together")
     }
-    if config != nil && preset != nil {
-      throw ValidationError("--config and --preset cannot be used together")
-    }
-    if let preset, Preset(rawValue: preset) == nil {
-      throw ValidationError(
-        "no preset '\(preset)'; presets: " + Preset.allCases.map(\.rawValue).joined(separator: ", ")
-      )
-    }
+    try ConfigurationInput.validate(config: config, preset: preset)
     if let today, LocalDate.parse(today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD")
     }

@@ -30,30 +30,11 @@ struct RunPlan {
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
     let loadStarted = ContinuousClock.now
-    let path: String
-    if let file = options.config {
-      path = file
-      do {
-        configText = try FileIO.read(file)
-      } catch {
-        Diagnostics.error("cannot read configuration \(file): \(error.reason)")
-        throw ReportedFailure(status: .noInput)
-      }
-      configSource = "file:" + file
-    } else {
-      let preset = options.preset.flatMap(Preset.init(rawValue:)) ?? .safeHarbor
-      path = "preset " + preset.rawValue
-      configText = Array(preset.text.utf8)
-      configSource = "preset:" + preset.rawValue
-    }
-    var configuration: Configuration
-    do {
-      configuration = try Configuration.load(configText, options: options.checking.loadOptions)
-    } catch {
-      Diagnostics.error("invalid configuration \(path): \(error.message)")
-      throw ReportedFailure(status: .configuration)
-    }
-    for warning in configuration.warnings { Diagnostics.warning("\(path): \(warning)") }
+    let input = try ConfigurationInput.read(file: options.config, preset: options.preset)
+    configText = input.text
+    configSource = input.source
+    let path = input.name
+    var configuration = try input.load(options: options.checking.loadOptions)
     if let scope = options.dateShiftScope { configuration.parameters.dateShiftScope = scope.scope }
     if let policy = options.processingErrors {
       configuration.processingErrors = policy == .skip ? .skip : .raise

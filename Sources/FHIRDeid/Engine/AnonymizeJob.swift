@@ -30,14 +30,7 @@ package struct AnonymizeJob: RecordJob {
       }
       lhs.resourcesIn &+= rhs.resourcesIn
       lhs.resourcesOut &+= rhs.resourcesOut
-      if let more = rhs.engine {
-        if var sum = lhs.engine {
-          sum += more
-          lhs.engine = sum
-        } else {
-          lhs.engine = more
-        }
-      }
+      lhs.engine += rhs.engine
     }
 
     mutating func count(_ type: FHIRType) {
@@ -90,13 +83,7 @@ package struct AnonymizeJob: RecordJob {
   }
 
   package mutating func finishBatch(_ counts: inout Counts) {
-    let taken = worker.takeCounters()
-    if var sum = counts.engine {
-      sum += taken
-      counts.engine = sum
-    } else {
-      counts.engine = taken
-    }
+    counts.engine += worker.takeCounters()
   }
 
   package mutating func releaseScratch() {

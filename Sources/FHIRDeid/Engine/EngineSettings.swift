@@ -114,3 +114,17 @@ package struct EngineCounters: Sendable {
       && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
   }
 }
+
+extension Optional where Wrapped == EngineCounters {
+  /// Adds `rhs` to `lhs`, or starts `lhs` with it: the engine part of a batch's counts is nil
+  /// until the first batch's counters arrive.
+  package static func += (lhs: inout EngineCounters?, rhs: EngineCounters?) {
+    guard let rhs else { return }
+    if var sum = lhs {
+      sum += rhs
+      lhs = sum
+    } else {
+      lhs = rhs
+    }
+  }
+}

@@ -19,14 +19,7 @@ package struct ExplainJob: RecordJob {
     package init() {}
 
     package static func += (lhs: inout Counts, rhs: Counts) {
-      if let more = rhs.engine {
-        if var sum = lhs.engine {
-          sum += more
-          lhs.engine = sum
-        } else {
-          lhs.engine = more
-        }
-      }
+      lhs.engine += rhs.engine
       lhs.resources &+= rhs.resources
       for (path, n) in rhs.untouched { lhs.untouched[path, default: 0] &+= n }
     }
@@ -89,13 +82,7 @@ package struct ExplainJob: RecordJob {
   }
 
   package mutating func finishBatch(_ batch: inout Counts) {
-    let taken = worker.takeCounters()
-    if var sum = batch.engine {
-      sum += taken
-      batch.engine = sum
-    } else {
-      batch.engine = taken
-    }
+    batch.engine += worker.takeCounters()
     for (id, n) in counts.enumerated() where n > 0 {
       batch.untouched[paths.path(Int32(id)), default: 0] &+= n
       counts[id] = 0

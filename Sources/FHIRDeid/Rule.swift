@@ -221,7 +221,7 @@ package final class Rule: Sendable {
       let wherePrefix = Array(".where(".utf8)
       if s[i...].starts(with: wherePrefix) {
         let argumentStart = i + wherePrefix.count
-        guard let close = closingParenthesis(s, from: argumentStart) else { return nil }
+        guard let close = PathStep.closingParenthesis(s, from: argumentStart) else { return nil }
         criterion = String(decoding: s[argumentStart..<close], as: UTF8.self)
         i = close + 1
       }
@@ -229,7 +229,7 @@ package final class Rule: Sendable {
       if i < s.count {
         guard s[i] == UInt8(ascii: "."), i + 1 < s.count else { return nil }
         let text = String(decoding: s[(i + 1)...], as: UTF8.self)
-        guard perItemSteps(Array(text.utf8)) else { return nil }
+        guard perItemSteps(text) else { return nil }
         rest = text
       }
       guard criterion != nil || rest != nil else { return nil }
@@ -239,69 +239,26 @@ package final class Rule: Sendable {
       return (type, criterion, rest)
     }
 
-    /// The index of the `)` that closes a `(` just before `start`, outside string literals, or
-    /// nil.
-    private static func closingParenthesis(_ s: [UInt8], from start: Int) -> Int? {
-      var depth = 0
-      var quote: UInt8? = nil
-      var escaped = false
-      var i = start
-      while i < s.count {
-        let b = s[i]
-        if let q = quote {
-          if escaped {
-            escaped = false
-          } else if b == UInt8(ascii: "\\") {
-            escaped = true
-          } else if b == q {
-            quote = nil
-          }
-        } else {
-          switch b {
-          case UInt8(ascii: "'"), UInt8(ascii: "`"): quote = b
-          case UInt8(ascii: "("): depth += 1
-          case UInt8(ascii: ")"):
-            if depth == 0 { return i }
-            depth -= 1
-          default: break
-          }
-        }
-        i += 1
-      }
-      return nil
-    }
-
-    /// Whether `s` is a chain of steps each of which maps one item to its results
+    /// Whether `text` is a chain of steps each of which maps one item to its results
     /// independently of the other items, so that evaluating the chain on a collection gives
     /// the concatenation of evaluating it on each item: member names, and the functions
     /// `where`, `ofType`, `nodesByType`, `nodesByName` and `extension` (each with one balanced
     /// argument).
-    static func perItemSteps(_ s: [UInt8]) -> Bool {
-      let functions: Set<[UInt8]> = Set(
-        ["where", "ofType", "nodesByType", "nodesByName", "extension"].map { Array($0.utf8) })
-      var i = 0
-      while true {
-        let start = i
-        guard i < s.count, isLetter(s[i]) else { return false }
-        while i < s.count, isAlphanumeric(s[i]) || s[i] == UInt8(ascii: "_") { i += 1 }
-        let name = Array(s[start..<i])
-        if i < s.count, s[i] == UInt8(ascii: "(") {
-          guard functions.contains(name), let close = closingParenthesis(s, from: i + 1),
-            close > i + 1
+    static func perItemSteps(_ text: String) -> Bool {
+      let functions: Set<String> = ["where", "ofType", "nodesByType", "nodesByName", "extension"]
+      for step in PathStep.split(text, column: 1) {
+        switch step.kind {
+        case .member(let name):
+          guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,
+            first.isASCII, !keywords.contains(Array(name.utf8))
           else { return false }
-          i = close + 1
-        } else if keywords.contains(name) {
+        case .function(let name, let argument):
+          guard functions.contains(name), !argument.isEmpty else { return false }
+        case .other:
           return false
         }
-        if i == s.count { return true }
-        guard s[i] == UInt8(ascii: ".") else { return false }
-        i += 1
       }
-    }
-
-    private static func isLetter(_ b: UInt8) -> Bool {
-      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
-        || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
+      return true
     }
 
     /// `a.b.c` where every segment starts with a lower-case ASCII letter and holds only letters

@@ -51,7 +51,7 @@ package enum PathCheck {
   ) -> (findings: [ConfigurationFinding], places: Set<Place>?) {
     var places: Set<Place>
     var column = 1
-    let steps: [Step]
+    let steps: [PathStep]
     if !resourceType.isEmpty {
       let name = resourceType
       if let structure = resourceStructure(name) {
@@ -65,10 +65,10 @@ package enum PathCheck {
       }
       if path == resourceType { return ([], places) }
       column = name.utf8.count + 2
-      steps = Step.split(expression, column: column)
+      steps = PathStep.split(expression, column: column)
     } else {
       places = [.anyResource]
-      steps = Step.split(path, column: 1)
+      steps = PathStep.split(path, column: 1)
     }
     var findings: [ConfigurationFinding] = []
     for step in steps {
@@ -84,7 +84,7 @@ package enum PathCheck {
   /// The places after `step`, or nil when the step cannot be typed (or failed: the finding is
   /// in `findings`) and checking stops.
   private static func follow(
-    _ step: Step, from places: Set<Place>, rule: Int?, at: String, lint: Bool,
+    _ step: PathStep, from places: Set<Place>, rule: Int?, at: String, lint: Bool,
     into findings: inout [ConfigurationFinding]
   ) -> Set<Place>? {
     let location = "\(at), column \(step.column)"
@@ -306,80 +306,5 @@ package enum PathCheck {
       s = s.dropFirst().dropLast()
     }
     return String(s)
-  }
-
-  /// One top-level step of a path: a member name, a function call with its argument text, or
-  /// anything else (an operator, an indexer, a literal), with its 1-based column in the path.
-  struct Step {
-    enum Kind {
-      case member(String)
-      case function(String, argument: String)
-      case other
-    }
-
-    var kind: Kind
-    var column: Int
-
-    /// Splits `text` at the dots outside parentheses, brackets and quotes; `column` is the
-    /// column of `text`'s first byte in the path.
-    static func split(_ text: String, column: Int) -> [Step] {
-      let s = Array(text.utf8)
-      var steps: [Step] = []
-      var start = 0
-      var depth = 0
-      var quote: UInt8?
-      var i = 0
-      func finish(_ end: Int) {
-        steps.append(Step(kind: kind(of: Array(s[start..<end])), column: column + start))
-      }
-      while i < s.count {
-        let b = s[i]
-        if let q = quote {
-          if b == UInt8(ascii: "\\") {
-            i += 1
-          } else if b == q {
-            quote = nil
-          }
-        } else {
-          switch b {
-          case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): quote = b
-          case UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-          case UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
-          case UInt8(ascii: ".") where depth == 0:
-            finish(i)
-            start = i + 1
-          default: break
-          }
-        }
-        i += 1
-      }
-      finish(s.count)
-      return steps
-    }
-
-    private static func kind(of s: [UInt8]) -> Kind {
-      var i = 0
-      func isName(_ b: UInt8) -> Bool {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(b)
-          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b)
-          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "_")
-      }
-      while i < s.count, isName(s[i]) { i += 1 }
-      guard i > 0, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[0]) else { return .other }
-      let name = String(decoding: s[0..<i], as: UTF8.self)
-      if i == s.count { return .member(name) }
-      guard s[i] == UInt8(ascii: "("), s.last == UInt8(ascii: ")") else { return .other }
-      // The parenthesis at `i` must close at the end: `f(a).g` was split at its dot already,
-      // but `f(a) and g(b)` was not.
-      var depth = 0
-      for (j, b) in s.enumerated().dropFirst(i) {
-        if b == UInt8(ascii: "(") { depth += 1 }
-        if b == UInt8(ascii: ")") {
-          depth -= 1
-          if depth == 0 && j != s.count - 1 { return .other }
-        }
-      }
-      return .function(name, argument: String(decoding: s[(i + 1)..<(s.count - 1)], as: UTF8.self))
-    }
   }
 }

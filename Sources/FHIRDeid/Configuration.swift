@@ -40,6 +40,9 @@ package struct Configuration: Sendable {
 
   package var fhirVersion: String?
   package var processingErrors: ProcessingErrors = .raise
+  /// `validOutput` (a fhir-deid key, top level): repair the output so that it stays valid R4
+  /// (``OutputCheck``). Microsoft's configurations lack it and keep Microsoft's output.
+  package var validOutput = false
   package var rules: [Rule] = []
   package var parameters = Parameters()
   /// Things a user should know that do not stop the run (unknown keys, aliases, missing version).
@@ -124,7 +127,9 @@ private struct ConfigurationReader {
   let locate: (Int) -> String
   let options: Configuration.LoadOptions
 
-  static let topLevelKeys = ["fhirVersion", "processingErrors", "fhirPathRules", "parameters"]
+  static let topLevelKeys = [
+    "fhirVersion", "processingErrors", "fhirPathRules", "parameters", "validOutput",
+  ]
   static let parameterKeys = [
     "dateShiftKey", "dateShiftScope", "dateShiftFixedOffsetInDays", "dateShiftAlgorithm",
     "dateShiftRange", "cryptoHashKey", "encryptKey", "enablePartialAgesForRedact",
@@ -183,6 +188,13 @@ private struct ConfigurationReader {
       config.warnings.append(
         "'processingError' (\(locate(v.offset))) is read as 'processingErrors'; Microsoft's tool "
           + "ignores the singular key")
+    }
+    if let v = member(top, "validOutput") {
+      switch v.value {
+      case .bool(let b): config.validOutput = b
+      case .null: break
+      default: throw typeError("validOutput", v, "true or false")
+      }
     }
     if let v = member(top, "parameters") {
       switch v.value {

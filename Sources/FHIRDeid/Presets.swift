@@ -58,6 +58,7 @@ enum PresetText {
     // input, or as the empty start of a configuration of your own.
     {
       "fhirVersion": "R4",
+      "validOutput": true,
       "fhirPathRules": []
     }
 
@@ -118,9 +119,16 @@ enum PresetText {
     // HMAC-SHA256 pseudonyms (cryptoHash), so records still link up: keep that key secret.
     //
     // No keys in here: give cryptoHashKey (and dateShiftKey) with --keys FILE or FHIR_DEID_*.
+    //
+    // Valid output (validOutput, a fhir-deid key): after the rules, a required element they
+    // emptied (a Claim's insurance.coverage that held only a display) gets the data-absent-reason
+    // extension with code "masked" instead of vanishing, an instant cut to its year is removed
+    // (masked when required), and an extension whose url or value was removed goes whole, so
+    // that every resource written is valid FHIR R4.
     {
       "fhirVersion": "R4",
       "processingErrors": "raise",
+      "validOutput": true,
       "fhirPathRules": [
 
     """#

@@ -106,6 +106,12 @@ package struct RecordFailure: Error, Sendable {
   package mutating func resolvePath(in tree: ResourceTree, bytes: UnsafeRawBufferPointer) {
     guard path == nil, let node, node >= 0, Int(node) < tree.count else { return }
     path = tree.path(of: node, bytes: bytes)
+    // An element missing from the output (or given too often) has no node: its parent does.
+    if case .processing(.invalidOutput(let problem, let element)) = kind,
+      problem == .missingRequired || problem == .tooMany
+    {
+      path? += "." + R4.name(of: element)
+    }
   }
 }
 
@@ -139,6 +145,9 @@ package enum ProcessingFailure: Sendable, Equatable {
   case generalizeCase(Int, FHIRPathEvaluationError)
   /// `FHIR_DEID_TEST_FAULT` named this rule's method (test builds of the failure paths).
   case injectedFault
+  /// The output resource is not valid R4 structure (`--validate-output`): the problem and the
+  /// element (for a missing one, the element; the failure's node is its parent).
+  case invalidOutput(OutputProblem, ElementID)
 
   /// The keys a worker sets up.
   package enum KeyUse: Sendable, Equatable {
@@ -199,6 +208,10 @@ extension RecordFailure {
     case .generalizeCase(let index, let error):
       return "generalize case \(index + 1) failed: \(error)"
     case .injectedFault: return "injected fault (FHIR_DEID_TEST_FAULT)"
+    case .invalidOutput(let problem, let element):
+      let text = "output is not valid R4: "
+      _ = element  // named by the failure's path
+      return text + problem.sentence
     }
   }
 

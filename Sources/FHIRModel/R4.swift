@@ -91,6 +91,15 @@ package enum R4 {
     return key.withUTF8 { child(UnsafeRawBufferPointer($0), of: parent) }
   }
 
+  /// The structure holding the members of a node of `element` with the concrete `type` (a choice's
+  /// type, or the element's own): the backbone element's own structure (`Claim.insurance`), the
+  /// reused one for paths defined elsewhere, the type's for complex types; nil for primitives.
+  /// What `child(_:of:).structure` gives for the member's key, without the key. Does not
+  /// allocate.
+  package static func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
+    R4ValidityTables().memberStructure(of: element, type: type)
+  }
+
   /// The element's path: `"Patient.contact.name"`, `"Observation.value[x]"`.
   package static func path(of element: ElementID) -> String {
     let t = R4Tables.shared

@@ -25,6 +25,9 @@ struct R4Lookup: @unchecked Sendable {
   let typeKind: UnsafeBufferPointer<UInt8>
   let typeBase: UnsafeBufferPointer<UInt16>
   let typeStructure: UnsafeBufferPointer<UInt16>
+  /// Per element, the structure of its members (a backbone element's own, a complex type's),
+  /// `R4Tables.none` for primitives and choices.
+  let elementStructures: UnsafeBufferPointer<UInt16>
 
   /// FNV-1a over `key`, seeded with `seed`, with a final avalanche so that the low bits that
   /// index a table depend on every byte.

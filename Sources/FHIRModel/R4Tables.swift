@@ -107,7 +107,8 @@ extension R4Tables {
       elementStructure: elementStructureID, typeSlots: Self.immortal(typeSlots),
       typeNamePool: Self.immortal(typeNamePool), typeNameStart: Self.immortal(typeNameStart),
       typeKind: Self.immortal(typeKind), typeBase: Self.immortal(typeBase),
-      typeStructure: Self.immortal(typeStructure))
+      typeStructure: Self.immortal(typeStructure),
+      elementStructures: Self.immortal(elementStructure))
   }
 
   /// A copy of `array` in memory that is deliberately never deallocated.

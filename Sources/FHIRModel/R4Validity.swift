@@ -274,3 +274,43 @@ extension R4Validity {
     return UnsafeBufferPointer(p)
   }
 }
+
+/// The tables a per-node validity check reads, held by value (pointers into tables that are
+/// never freed): reading through one costs no `swift_once` and no reference counting, which the
+/// static functions of `R4` do per call. Make one per worker, then ask it per node.
+package struct R4ValidityTables: @unchecked Sendable {
+  // @unchecked: only pointers to immortal, immutable tables (see `R4Validity`, `R4Lookup`).
+  private let lookup = R4Tables.lookup
+  private let validity = R4Validity.shared
+
+  package init() {}
+
+  /// `R4.structure(of:)`.
+  @inline(__always)
+  package func structure(of type: FHIRType) -> StructureID? {
+    let s = lookup.typeStructure[lookup.index(type)]
+    return s == R4Tables.none ? nil : StructureID(raw: s)
+  }
+
+  /// `R4.memberStructure(of:type:)`.
+  @inline(__always)
+  package func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
+    let e = Int(element.raw)
+    precondition(e < lookup.elementStructures.count, "ElementID out of range")
+    let s = lookup.elementStructures[e]
+    if s != R4Tables.none { return StructureID(raw: s) }
+    let i = lookup.index(type)
+    let t = lookup.typeStructure[i]
+    return t == R4Tables.none || lookup.typeKind[i] == R4Tables.Kind.primitive
+      ? nil : StructureID(raw: t)
+  }
+
+  /// `R4.requiredElements(of:)`.
+  @inline(__always)
+  package func requiredElements(of structure: StructureID) -> RequiredElements {
+    let s = Int(structure.raw)
+    precondition(s + 1 < validity.requiredStart.count, "StructureID out of range")
+    let range = Int(validity.requiredStart[s])..<Int(validity.requiredStart[s + 1])
+    return RequiredElements(UnsafeBufferPointer(rebasing: validity.required[range]))
+  }
+}

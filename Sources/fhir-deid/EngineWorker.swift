@@ -42,8 +42,24 @@ extension BatchReport: PipelineReport {
   /// index).
   func warn(inputNames names: [String]) {
     for notice in notices {
-      let verb = notice.action == .skipped ? "skipped " : "emptied "
+      let verb: String
+      switch notice.action {
+      case .skipped: verb = "skipped "
+      case .emptied: verb = "emptied "
+      case .invalidOutput:
+        let shown = outputNoticeLimit.noteShown()
+        if shown == outputNoticeLimit.limit + 1 {
+          Diagnostics.warning(
+            "more output problems are not shown; the summary and --stats count them all")
+        }
+        guard shown <= outputNoticeLimit.limit else { continue }
+        verb = ""
+      }
       Diagnostics.warning(verb + notice.failure.message(inputName: names[notice.failure.source]))
     }
   }
 }
+
+/// `--validate-output warn` shows this many problems, then only counts them (one run per
+/// process; batches are reported one at a time, in order).
+let outputNoticeLimit = OutputNoticeLimit(limit: 1000)

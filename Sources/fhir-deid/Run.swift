@@ -155,6 +155,20 @@ struct Run: ParsableCommand {
       valueName: "N"))
   var maxFHIRPathSteps: Int = FHIRPathEvaluator.defaultStepLimit
 
+  @Flag(
+    name: .customLong("valid-output"),
+    help:
+      "Repair the output so that it stays valid FHIR R4: emptied required elements get the data-absent-reason extension, cut instants and extensions without url are removed (as \"validOutput\": true; on in every preset)."
+  )
+  var validOutput = false
+
+  @Option(
+    name: .customLong("validate-output"),
+    help: ArgumentHelp(
+      "Check every output resource against R4 structure (required elements, cardinality, value forms, extension urls): warn reports each problem and goes on; fail stops at the first (exit 1).",
+      valueName: "warn|fail"))
+  var validateOutput: OutputValidationOption?
+
   @Option(
     name: .customLong("seed"),
     help: ArgumentHelp(

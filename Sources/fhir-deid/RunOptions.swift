@@ -55,3 +55,10 @@ enum DateShiftAlgorithmOption: String, ExpressibleByArgument, CaseIterable {
 enum ProcessingErrorsOption: String, ExpressibleByArgument, CaseIterable {
   case raise, skip
 }
+
+/// `--validate-output warn|fail`.
+enum OutputValidationOption: String, ExpressibleByArgument, CaseIterable {
+  case warn, fail
+
+  var mode: OutputValidation { self == .warn ? .warn : .fail }
+}

@@ -58,6 +58,8 @@ struct RunPlan {
       dateShiftKey: Array(keys.dateShift.utf8), cryptoHashKey: Array(keys.cryptoHash.utf8),
       encryptKey: Array(keys.encrypt.utf8), today: today, perturbSeed: options.seed,
       maxFHIRPathSteps: options.maxFHIRPathSteps)
+    settings.outputChecks = OutputChecks(
+      repairs: options.validOutput, validation: options.validateOutput?.mode)
     // Fail-closed tests make one method fail on every node (README, "Testing").
     if let fault = getenv("FHIR_DEID_TEST_FAULT") {
       guard let method = Rule.Method(rawValue: String(cString: fault)) else {
@@ -161,7 +163,8 @@ struct RunPlan {
       let makeWorker: @Sendable () -> EngineWorker<AnonymizeJob> = {
         EngineWorker(
           AnonymizeJob(
-            anonymizer: anonymizer, prefixes: groupPrefixes, timesRules: timesRules),
+            anonymizer: anonymizer, prefixes: groupPrefixes, timesRules: timesRules,
+            noticeLimit: outputNoticeLimit),
           invalidInput: policy,
           maxLineBytes: maxLineBytes)
       }
@@ -311,6 +314,15 @@ struct RunTotals {
     if stats.invalidInput > 0 { text += "; \(stats.invalidInput) invalid" }
     if stats.skipped > 0 { text += "; \(stats.skipped) skipped" }
     if stats.processingErrors > 0 { text += "; \(stats.processingErrors) processing errors" }
+    if let engine = stats.counts.engine {
+      let repairs = engine.repairs.total
+      if repairs > 0 { text += "; \(repairs) repairs for valid R4" }
+      if engine.invalidResources > 0 {
+        text +=
+          "; \(engine.problems.total) R4 problems in \(engine.invalidResources) resources "
+          + "(--validate-output)"
+      }
+    }
     return text
   }
 }

@@ -126,6 +126,22 @@ struct RunReport {
           w.field("maxStepsPerLine") { w in w.int(counters.maxFHIRPathSteps) }
         }
       }
+      w.field("outputChecks") { w in
+        w.object { w in
+          let checks = plan.anonymizer.outputChecks
+          w.field("repairs") { w in w.raw(checks.repairs ? "true" : "false") }
+          w.field("validation") { w in
+            if let mode = checks.validation { w.string(mode.rawValue) } else { w.raw("null") }
+          }
+          w.field("repaired") { w in
+            Self.tally(counters.repairs, kindKey: "repair", name: \.name, into: &w)
+          }
+          w.field("invalidResources") { w in w.int(counters.invalidResources) }
+          w.field("problems") { w in
+            Self.tally(counters.problems, kindKey: "problem", name: \.name, into: &w)
+          }
+        }
+      }
       w.field("rules") { w in
         w.array(Array(rules.indices)) { w, i in
           let c = i < counters.rules.count ? counters.rules[i] : EngineCounters.RuleCounts()
@@ -153,6 +169,26 @@ struct RunReport {
       }
     }
     return w.bytes
+  }
+}
+
+extension RunReport {
+  /// `{"total": N, "byElement": [{"path", KIND, "count"}]}`, most frequent first.
+  static func tally<Kind>(
+    _ tally: ElementTally<Kind>, kindKey: String, name: (Kind) -> String, into w: inout JSONOut
+  ) {
+    w.object { w in
+      w.field("total") { w in w.int(tally.total) }
+      w.field("byElement") { w in
+        w.array(tally.entries) { w, entry in
+          w.object { w in
+            w.field("path") { w in w.string(R4.path(of: entry.element)) }
+            w.field(kindKey) { w in w.string(name(entry.kind)) }
+            w.field("count") { w in w.int(entry.count) }
+          }
+        }
+      }
+    }
   }
 }
 

@@ -8,13 +8,14 @@ struct EngineHarness {
   init(
     _ config: String, dateShiftKey: String = "", cryptoHashKey: String = "123",
     encryptKey: String = "0123456789abcdef", today: (Int, Int, Int) = (2026, 11, 29),
-    perturbSeed: UInt64? = nil
+    perturbSeed: UInt64? = nil, outputChecks: OutputChecks = OutputChecks()
   ) throws {
     let configuration = try Configuration.load(Array(config.utf8))
-    let settings = EngineSettings(
+    var settings = EngineSettings(
       dateShiftKey: Array(dateShiftKey.utf8), cryptoHashKey: Array(cryptoHashKey.utf8),
       encryptKey: Array(encryptKey.utf8), today: (today.0, today.1, today.2),
       perturbSeed: perturbSeed)
+    settings.outputChecks = outputChecks
     worker = try Anonymizer(configuration: configuration, settings: settings).makeWorker()
   }
 

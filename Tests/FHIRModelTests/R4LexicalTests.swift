@@ -188,7 +188,7 @@ import Testing
     return out + "\""
   }
 
-  @Test(.enabled(if: Validator.isAvailable))
+  @Test(.enabled(if: FhirResourcesValidator.isAvailable))
   func scannerAgreesWithFhirResources() throws {
     let samples = Self.crossCheckSamples()
     var lines = ""
@@ -199,7 +199,7 @@ import Testing
         #"{"resourceType":"Basic","code":{"text":"x"},"extension":[{"url":"http://example.org/x","#
         + #""\#(key)":\#(Self.jsonValue(sample, as: type))}]}"# + "\n"
     }
-    let verdicts = try Validator.verdicts(of: Data(lines.utf8))
+    let verdicts = try FhirResourcesValidator.verdicts(of: Data(lines.utf8))
     try #require(verdicts.count == samples.count)
     var differences: [String] = []
     for ((type, sample), fhirResources) in zip(samples, verdicts) {
@@ -212,60 +212,5 @@ import Testing
       }
     }
     #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
-  }
-}
-
-/// fhir.resources 6.4.0 through `Tests/Validation/validate-r4.py`, run by the Python in
-/// `FHIR_DEID_VALIDATOR_PYTHON` (e.g. `/tmp/validity-venv/bin/python`) or else `python3`.
-enum Validator {
-  static let script = Shared.packageRoot + "/Tests/Validation/validate-r4.py"
-
-  static let python: String =
-    ProcessInfo.processInfo.environment["FHIR_DEID_VALIDATOR_PYTHON"].flatMap {
-      $0.isEmpty ? nil : $0
-    } ?? "python3"
-
-  /// True when that Python imports fhir.resources 6.4.0.
-  static let isAvailable: Bool = {
-    let check = "import fhir.resources as f, sys; sys.exit(f.__version__ != '6.4.0')"
-    return (try? run(["-c", check], stdin: Data()).status) == 0
-  }()
-
-  /// Runs the Python with `arguments` (`-B`: no `__pycache__` in the checkout).
-  static func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python, "-B"] + arguments
-    let dir = FileManager.default.temporaryDirectory
-    let input = dir.appendingPathComponent("validate-in-\(UUID())")
-    let output = dir.appendingPathComponent("validate-out-\(UUID())")
-    _ = FileManager.default.createFile(atPath: input.path, contents: stdin)
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    defer {
-      try? FileManager.default.removeItem(at: input)
-      try? FileManager.default.removeItem(at: output)
-    }
-    let inHandle = try FileHandle(forReadingFrom: input)
-    let outHandle = try FileHandle(forWritingTo: output)
-    process.standardInput = inHandle
-    process.standardOutput = outHandle
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try inHandle.close()
-    try outHandle.close()
-    return (process.terminationStatus, try Data(contentsOf: output))
-  }
-
-  /// The verdict of fhir.resources on each line of `ndjson` (true: valid).
-  static func verdicts(of ndjson: Data) throws -> [Bool] {
-    let result = try run([script, "--lines", "--json", "-"], stdin: ndjson)
-    try #require(result.status == 0 || result.status == 1, "validate-r4.py: \(result.status)")
-    var out: [Bool] = []
-    for line in result.stdout.split(separator: UInt8(ascii: "\n")) {
-      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-      if let valid = object?["valid"] as? Bool, object?["line"] != nil { out.append(valid) }
-    }
-    return out
   }
 }

@@ -129,14 +129,14 @@ import Testing
 
   /// hl7.fhir.r4.core and fhir.resources 6.4.0 (the receiving team's validator) agree on every
   /// element that is required.
-  @Test(.enabled(if: Validator.isAvailable))
+  @Test(.enabled(if: FhirResourcesValidator.isAvailable))
   func requiredElementsAgreeWithFhirResources() throws {
     let elements = (0..<UInt32(R4.elementCount)).map { ElementID(raw: $0) }
     let list = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID())")
     try Data(elements.map { R4.path(of: $0) + "\n" }.joined().utf8).write(to: list)
     defer { try? FileManager.default.removeItem(at: list) }
     let script = Shared.packageRoot + "/Tests/Validation/required-elements.py"
-    let result = try Validator.run([script, list.path], stdin: Data())
+    let result = try FhirResourcesValidator.run([script, list.path], stdin: Data())
     try #require(result.status == 0)
     var theirs: [String: Substring] = [:]
     for line in String(decoding: result.stdout, as: UTF8.self).split(separator: "\n") {

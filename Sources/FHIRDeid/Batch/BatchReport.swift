@@ -33,6 +33,8 @@ package struct LineNotice: Sendable {
     case skipped
     /// The line failed to process and an empty resource of its type took its place.
     case emptied
+    /// The line was written, but its output is not valid R4 (`--validate-output warn`).
+    case invalidOutput
   }
 
   package var action: Action

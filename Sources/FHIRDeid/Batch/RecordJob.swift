@@ -31,11 +31,16 @@ package protocol RecordJob {
 
   /// Drops the scratch space that grew for a huge line; the job goes on with fresh space.
   mutating func releaseScratch()
+
+  /// Adds the notices of the line just processed (`source`, `number`) that did not stop it
+  /// (`--validate-output warn`'s problems) to `notices`. The default adds none.
+  mutating func takeNotices(into notices: inout [LineNotice], source: Int, number: Int)
 }
 
 extension RecordJob {
   package func substitute(for failure: RecordFailure, into out: inout [UInt8]) -> Bool { false }
   package mutating func finishBatch(_ counts: inout Counts) {}
+  package mutating func takeNotices(into notices: inout [LineNotice], source: Int, number: Int) {}
 }
 
 /// A job's per-batch counts: an empty value to start from and `+=` to total them.

@@ -41,6 +41,7 @@ package struct RecordLoop<Job: RecordJob> {
     do throws(RecordFailure) {
       lines &+= try job.process(
         line, source: source, number: number, into: &out, counts: &report.counts)
+      job.takeNotices(into: &report.notices, source: source, number: number)
       return nil
     } catch {
       out.removeSubrange(mark...)

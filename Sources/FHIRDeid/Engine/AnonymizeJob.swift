@@ -52,7 +52,15 @@ package struct AnonymizeJob: RecordJob {
   /// - Parameters:
   ///   - prefixes: per input (by source index), its date-shift prefix.
   ///   - timesRules: measure each rule's time (``AnonymizerWorker/timesRules``).
-  package init(anonymizer: Anonymizer, prefixes: [[UInt8]], timesRules: Bool = false) {
+  /// Shared with the printer of `--validate-output warn`'s notices.
+  private let noticeLimit: OutputNoticeLimit?
+
+  /// - Parameter noticeLimit: once it is reached, output problems are counted, not described.
+  package init(
+    anonymizer: Anonymizer, prefixes: [[UInt8]], timesRules: Bool = false,
+    noticeLimit: OutputNoticeLimit? = nil
+  ) {
+    self.noticeLimit = noticeLimit
     self.anonymizer = anonymizer
     self.worker = anonymizer.makeWorker()
     self.worker.timesRules = timesRules
@@ -67,7 +75,28 @@ package struct AnonymizeJob: RecordJob {
     let type = try worker.process(line, dateShiftPrefix: prefixes[source], into: &out)
     out.append(0x0A)
     counts.count(type)
+    if worker.hasOutputFindings, noticesThisBatch < Self.noticesPerBatch,
+      noticeLimit?.isReached != true
+    {
+      findings = worker.outputFindings(line)
+    }
     return 1
+  }
+
+  /// The output problems of the last line, for its notices.
+  private var findings: [RecordFailure] = []
+  /// Notices made in this batch: past ``noticesPerBatch`` problems are only counted.
+  private var noticesThisBatch = 0
+  static let noticesPerBatch = 1000
+
+  package mutating func takeNotices(into notices: inout [LineNotice], source: Int, number: Int) {
+    guard !findings.isEmpty else { return }
+    for failure in findings {
+      let line = LineFailure(source: source, line: number, cause: .record(failure))
+      notices.append(LineNotice(action: .invalidOutput, failure: line))
+    }
+    noticesThisBatch &+= findings.count
+    findings.removeAll(keepingCapacity: true)
   }
 
   /// With `processingErrors: skip` (spec §6), the whole document becomes an empty resource of
@@ -83,6 +112,7 @@ package struct AnonymizeJob: RecordJob {
   }
 
   package mutating func finishBatch(_ counts: inout Counts) {
+    noticesThisBatch = 0
     counts.engine += worker.takeCounters()
   }
 

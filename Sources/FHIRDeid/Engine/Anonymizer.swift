@@ -14,11 +14,16 @@ package final class Anonymizer: Sendable {
   let rulesByType: [[Int]]
   /// The keyed contexts the workers set up.
   let neededTools: MethodTools
+  /// The output check: the run's, with repairs also when the configuration asks for them.
+  package let outputChecks: OutputChecks
 
   /// Compiles `configuration` with the run's keys and reference date.
   package init(configuration: Configuration, settings: EngineSettings) throws(ConfigurationError) {
     self.configuration = configuration
     self.settings = settings
+    var checks = settings.outputChecks
+    checks.repairs = checks.repairs || configuration.validOutput
+    outputChecks = checks
     var byType = Array(repeating: [Int](), count: R4.typeCount)
     for raw in 0..<R4.typeCount {
       let type = FHIRType(raw: UInt16(raw))

@@ -18,8 +18,12 @@ package final class AnonymizerWorker {
 
   /// Returns the counters gathered since the last call and starts again from zero.
   package func takeCounters() -> EngineCounters {
-    defer { core.counters = EngineCounters(ruleCount: core.anonymizer.rules.count) }
-    return core.counters
+    var counters = core.counters
+    let (repairs, problems) = core.outputCheck.takeTallies()
+    counters.repairs += repairs
+    counters.problems += problems
+    core.counters = EngineCounters(ruleCount: core.anonymizer.rules.count)
+    return counters
   }
 
   /// Whether ``process(_:dateShiftPrefix:into:)`` records, per node, the rule that decided it
@@ -46,6 +50,22 @@ package final class AnonymizerWorker {
   /// configuration has no rules (then no tree is built either: `body` gets an empty tree).
   package func lastDocument<R>(_ body: (Tape, ResourceTree, [Int32]) -> R) -> R {
     body(core.context.tape, core.context.tree, core.decidingRule)
+  }
+
+  /// Whether the output check found problems in the last line it processed without failing.
+  package var hasOutputFindings: Bool { !core.outputCheck.findings.isEmpty }
+
+  /// The problems the output check found in the last line (`line`: its bytes), each as a
+  /// failure with its element path, for `--validate-output warn`'s warnings.
+  package func outputFindings(_ line: UnsafeRawBufferPointer) -> [RecordFailure] {
+    let tree = core.context.tree
+    return core.outputCheck.findings.map { finding in
+      var failure = RecordFailure(
+        .processing(.invalidOutput(finding.problem, finding.element)), resourceType: tree[0].type,
+        node: finding.node)
+      failure.resolvePath(in: tree, bytes: line)
+      return failure
+    }
   }
 
   /// De-identifies one resource (one NDJSON line, without its newline) and appends the output

@@ -14,6 +14,8 @@ struct EngineCore {
   /// The document and the methods' tools.
   var context: MethodContext
   var selection = RuleSelection()
+  /// Repairs and validation after the rules (``Anonymizer/outputChecks``).
+  var outputCheck = OutputCheck()
   var counters: EngineCounters
   /// Whether `applyRules` fills ``decidingRule`` (audit only; see
   /// ``AnonymizerWorker/recordsDecidingRules``).
@@ -42,7 +44,10 @@ struct EngineCore {
     let rules = anonymizer.rules
     // Without rules only validity matters: check it without building the tree (the build then
     // runs only to say where an invalid resource fails, or to drop and normalise members).
-    if rules.isEmpty, ResourceTree.validity(context.tape, bytes: line) == .valid,
+    let checks = anonymizer.outputChecks
+    // Repairs mend what rules did: without rules only validation needs the tree.
+    if rules.isEmpty, checks.validation == nil,
+      ResourceTree.validity(context.tape, bytes: line) == .valid,
       let value = context.tape.member(named: "resourceType", in: 0, bytes: line),
       let type = R4.resourceType(
         named: UnsafeRawBufferPointer(rebasing: line[context.tape[value].range]))
@@ -55,7 +60,7 @@ struct EngineCore {
     let type = context.tree[0].type
     counters.droppedComments &+= context.tree.droppedComments
     counters.droppedEmpty &+= context.tree.droppedEmpty
-    guard !rules.isEmpty else {
+    guard !rules.isEmpty || checks.validation != nil else {
       context.labels.removeAll(keepingCapacity: true)
       context.labels.append(contentsOf: repeatElement([], count: context.tree.count))
       context.writer.write(
@@ -76,10 +81,34 @@ struct EngineCore {
     context.evaluator.resetSteps()
     try applyRules(line)
     counters.noteFHIRPathSteps(context.evaluator.stepsTaken)
-    context.writer.write(
-      tree: context.tree, edits: context.edits, tape: context.tape, labels: context.labels,
-      bytes: line, into: &out)
+    if checks.isActive {
+      try writeChecked(checks, bytes: line, into: &out)
+    } else {
+      context.writer.write(
+        tree: context.tree, edits: context.edits, tape: context.tape, labels: context.labels,
+        bytes: line, into: &out)
+    }
     return type
+  }
+
+  /// Writes the document with the output check (``OutputCheck``) run as the writer prunes it;
+  /// under `--validate-output fail` a problem fails the line (its output is then discarded).
+  private mutating func writeChecked(
+    _ checks: OutputChecks, bytes: UnsafeRawBufferPointer, into out: inout [UInt8]
+  ) throws(RecordFailure) {
+    outputCheck.start(
+      tree: context.tree, edits: context.edits, substituted: context.substitutedComplex,
+      repair: checks.repairs, validate: checks.validation != nil)
+    context.writer.write(
+      tree: context.tree, edits: &context.edits, tape: context.tape, labels: context.labels,
+      bytes: bytes, hook: &outputCheck, into: &out)
+    guard let first = outputCheck.findings.first else { return }
+    counters.invalidResources &+= 1
+    if checks.validation == .fail {
+      throw RecordFailure(
+        .processing(.invalidOutput(first.problem, first.element)),
+        resourceType: context.tree[0].type, node: first.node, isSkippable: false)
+    }
   }
 
   /// Applies the configuration to the tree of one document (spec §3.1): every resource node,

@@ -21,6 +21,9 @@ package struct EngineSettings: Sendable {
   /// The most FHIRPath steps the rules may take on one resource line (`--max-fhirpath-steps`;
   /// see ``FHIRPathEvaluator/stepLimit``). A line that needs more is a processing error.
   package var maxFHIRPathSteps: Int
+  /// The output check after the rules: `--valid-output` (repairs, also turned on by the
+  /// configuration's `validOutput`) and `--validate-output`.
+  package var outputChecks = OutputChecks()
 
   package init(
     dateShiftKey: [UInt8], cryptoHashKey: [UInt8], encryptKey: [UInt8],
@@ -65,6 +68,12 @@ package struct EngineCounters: Sendable {
   /// The most FHIRPath steps the rules took on one resource line (see
   /// ``EngineSettings/maxFHIRPathSteps``).
   package var maxFHIRPathSteps = 0
+  /// Repairs the output check made, per kind and element (``OutputCheck``).
+  package var repairs = ElementTally<OutputRepair>()
+  /// Problems `--validate-output` found, per kind and element.
+  package var problems = ElementTally<OutputProblem>()
+  /// Output resources (lines) with at least one problem.
+  package var invalidResources = 0
 
   package init(ruleCount: Int) {
     rules = Array(repeating: RuleCounts(), count: ruleCount)
@@ -106,11 +115,15 @@ package struct EngineCounters: Sendable {
     lhs.droppedComments &+= rhs.droppedComments
     lhs.droppedEmpty &+= rhs.droppedEmpty
     lhs.maxFHIRPathSteps = max(lhs.maxFHIRPathSteps, rhs.maxFHIRPathSteps)
+    lhs.repairs += rhs.repairs
+    lhs.problems += rhs.problems
+    lhs.invalidResources &+= rhs.invalidResources
   }
 
   var isZero: Bool {
     patientScopeFallbacks == 0 && droppedComments == 0 && droppedEmpty == 0
-      && maxFHIRPathSteps == 0 && !methods.contains { $0 != 0 }
+      && maxFHIRPathSteps == 0 && !methods.contains { $0 != 0 } && repairs.isEmpty
+      && problems.isEmpty && invalidResources == 0
       && !rules.contains { $0.matched != 0 || $0.nodes != 0 || $0.resources != 0 }
   }
 }

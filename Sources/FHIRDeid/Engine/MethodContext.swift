@@ -26,6 +26,8 @@ struct MethodContext {
   var labels: [Operations] = []
   /// The root resource's `id` node, or -1.
   var rootID: Int32 = -1
+  /// Whether a substitution replaced a complex node of this document (written from its text).
+  var substitutedComplex = false
   /// The date-shift prefix of the current input (file or folder name), empty for none.
   var dateShiftPrefix: [UInt8] = []
   /// The document's date-shift offset, once computed (reset when the root id changes).
@@ -111,6 +113,7 @@ struct MethodContext {
     labels.append(contentsOf: repeatElement([], count: count))
     if dateShiftPrefix != prefix { dateShiftPrefix = prefix }
     cachedOffset = nil
+    substitutedComplex = false
     noise.startDocument()
     rootID = -1
     var child = tree.firstChild(of: 0)

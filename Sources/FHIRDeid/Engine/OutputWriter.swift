@@ -3,6 +3,31 @@ import FHIRModel
 import FHIRPath
 import FHIRTree
 
+/// What the writer calls on every node, bottom-up (children first), just before it decides
+/// whether the node survives: the output check (``OutputCheck``).
+protocol PruningHook {
+  /// Members to add to objects, in place of a dropped member of the same name.
+  var masks: [OutputMask] { get }
+
+  /// Visits `node`; `alive` and `childAlive` are final for its children. May edit `node`.
+  mutating func visit(
+    _ node: Int32, tree: ResourceTree, edits: inout ValueEdits, tape: Tape,
+    bytes: UnsafeRawBufferPointer, alive: UnsafeMutableBufferPointer<Bool>,
+    childAlive: UnsafeMutableBufferPointer<Bool>)
+}
+
+/// The hook of a plain write: does nothing.
+struct NoPruningHook: PruningHook {
+  var masks: [OutputMask] { [] }
+
+  @inline(__always)
+  func visit(
+    _ node: Int32, tree: ResourceTree, edits: inout ValueEdits, tape: Tape,
+    bytes: UnsafeRawBufferPointer, alive: UnsafeMutableBufferPointer<Bool>,
+    childAlive: UnsafeMutableBufferPointer<Bool>
+  ) {}
+}
+
 /// Writes a resource after the rules ran: compact JSON spliced from the input, with edited values
 /// replaced, emptied elements pruned (spec §3.7) and security labels added (spec §5).
 ///
@@ -25,7 +50,20 @@ struct OutputWriter {
     bytes: UnsafeRawBufferPointer,
     into out: inout [UInt8]
   ) {
-    prepare(tree: tree, edits: edits, tape: tape, labels: labels)
+    var edits = edits
+    var hook = NoPruningHook()
+    write(
+      tree: tree, edits: &edits, tape: tape, labels: labels, bytes: bytes, hook: &hook, into: &out)
+  }
+
+  /// `write(tree:edits:tape:labels:bytes:into:)` with `hook` visiting each node, bottom-up,
+  /// just before the writer decides whether it survives (the output check, which may edit the
+  /// node and add the members of ``PruningHook/masks``).
+  mutating func write<Hook: PruningHook>(
+    tree: ResourceTree, edits: inout ValueEdits, tape: Tape, labels: [Operations],
+    bytes: UnsafeRawBufferPointer, hook: inout Hook, into out: inout [UInt8]
+  ) {
+    prepare(tree: tree, edits: &edits, tape: tape, labels: labels, bytes: bytes, hook: &hook)
     guard dirty[0] else {
       tape.writeCompact(from: bytes, into: &out)
       return
@@ -33,14 +71,15 @@ struct OutputWriter {
     var context = Context(
       tree: tree, edits: edits, tape: tape, labels: labels, bytes: bytes, alive: alive,
       childAlive: childAlive,
-      dirty: dirty, tokenNode: tokenNode)
+      dirty: dirty, tokenNode: tokenNode, masks: hook.masks)
     context.writeObject(0, owner: 0, kind: .resource, into: &out)
   }
 
   /// Computes, bottom-up, which nodes survive and which subtrees changed, and maps tape tokens
   /// to nodes.
-  private mutating func prepare(
-    tree: ResourceTree, edits: ValueEdits, tape: Tape, labels: [Operations]
+  private mutating func prepare<Hook: PruningHook>(
+    tree: ResourceTree, edits: inout ValueEdits, tape: Tape, labels: [Operations],
+    bytes: UnsafeRawBufferPointer, hook: inout Hook
   ) {
     let count = tree.count
     alive.removeAll(keepingCapacity: true)
@@ -54,6 +93,9 @@ struct OutputWriter {
     withBuffers { alive, childAlive, dirty, tokenNode in
       var i = count - 1
       while i >= 0 {
+        hook.visit(
+          Int32(i), tree: tree, edits: &edits, tape: tape, bytes: bytes, alive: alive,
+          childAlive: childAlive)
         Self.settle(
           Int32(i), tree: tree, edits: edits, labels: labels, propagate: true, alive: alive,
           childAlive: childAlive, dirty: dirty, tokenNode: tokenNode)
@@ -143,6 +185,8 @@ struct OutputWriter {
     let childAlive: [Bool]
     let dirty: [Bool]
     let tokenNode: [Int32]
+    /// Members the output check adds (data-absent-reason masks), by owner node.
+    var masks: [OutputMask] = []
     enum Kind { case complex, resource, shadow }
 
     /// Writes the object at tape index `object`, which holds `owner`'s members (a complex
@@ -156,6 +200,13 @@ struct OutputWriter {
       out.append(UInt8(ascii: "{"))
       var first = true
       var metaWritten = false
+      // Masks of this object not written yet (each goes where its dropped member was).
+      var pendingMasks =
+        masks.isEmpty || kind == .shadow
+        ? []
+        : masks.indices.filter {
+          masks[$0].owner == owner
+        }
       for (key, value) in tape.members(of: object) {
         let keyToken = tape[key]
         let name = UnsafeRawBufferPointer(rebasing: bytes[keyToken.range])
@@ -176,7 +227,18 @@ struct OutputWriter {
         {
           out.removeSubrange(mark...)
           first = wasFirst
+          if !pendingMasks.isEmpty, let m = maskIndex(named: name, in: pendingMasks) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            masks[pendingMasks[m]].append(to: &out)
+            pendingMasks.remove(at: m)
+          }
         }
+      }
+      for m in pendingMasks {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        masks[m].append(to: &out)
       }
       if !pending.isEmpty && !metaWritten {
         if !first { out.append(UInt8(ascii: ",")) }
@@ -186,6 +248,13 @@ struct OutputWriter {
         out.append(contentsOf: "]}".utf8)
       }
       out.append(UInt8(ascii: "}"))
+    }
+
+    /// The position in `candidates` of the mask for the member `name` (`x` or `_x`), or nil.
+    func maskIndex(named name: UnsafeRawBufferPointer, in candidates: [Int]) -> Int? {
+      let base =
+        name.first == UInt8(ascii: "_") ? UnsafeRawBufferPointer(rebasing: name[1...]) : name
+      return candidates.firstIndex { masks[$0].name.elementsEqual(base) }
     }
 
     /// Writes `"key":` (with a comma before it unless it is the first member).

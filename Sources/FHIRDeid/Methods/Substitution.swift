@@ -195,6 +195,7 @@ struct Substitution: Sendable {
     }
     for d in context.subtree { context.keepMarks[Int(d)] = false }
     context.setEdit(written ? .replaced(text: text, json: .literal) : .removed, of: node)
+    if written { context.substitutedComplex = true }
   }
 
   /// Fills `subtree` with `node` and all its descendants (nested resources included), in

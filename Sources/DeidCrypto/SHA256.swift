@@ -19,3 +19,40 @@ package enum SHA256 {
     return String(decoding: hex, as: UTF8.self)
   }
 }
+
+extension SHA256 {
+  /// A SHA-256 over data given in pieces (files that are hashed as they are read).
+  package final class Stream {
+    private let context: OpaquePointer?
+    private var ok: Bool
+
+    package init() {
+      context = EVP_MD_CTX_new()
+      ok = context != nil && EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1
+    }
+
+    deinit { EVP_MD_CTX_free(context) }
+
+    /// Adds `bytes` to the digest.
+    package func update(_ bytes: UnsafeRawBufferPointer) {
+      guard ok, let base = bytes.baseAddress else { return }
+      ok = EVP_DigestUpdate(context, base, bytes.count) == 1
+    }
+
+    /// The lower-case hex digest of everything added, or an empty string if libcrypto failed.
+    /// The stream cannot be used afterwards.
+    package func finish() -> String {
+      var digest = [UInt8](repeating: 0, count: 32)
+      var length: UInt32 = 0
+      guard ok else { return "" }
+      let done = digest.withUnsafeMutableBytes {
+        EVP_DigestFinal_ex(context, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
+      }
+      ok = false
+      guard done == 1, length == 32 else { return "" }
+      var hex: [UInt8] = []
+      digest.withUnsafeBytes { Hex.appendLowercase($0, to: &hex) }
+      return String(decoding: hex, as: UTF8.self)
+    }
+  }
+}

@@ -52,7 +52,12 @@ package func expandInputs(_ operands: [String]) throws(InputError) -> [InputSour
 /// order, hidden ones skipped); each input with its name relative to its operand (`x.ndjson`,
 /// `sub/x.ndjson`; a file operand's base name; `-` for standard input), for `--output-dir` to
 /// mirror.
-package func expandInputsNamed(_ operands: [String], recursive: Bool) throws(InputError)
+///
+/// `listing` says which files a directory stands for: NDJSON (`*.ndjson`, `*.ndjson.gz`), JSON
+/// documents (`*.json`, but not a Bulk Data `manifest.json`), or both.
+package func expandInputsNamed(
+  _ operands: [String], recursive: Bool, listing: DirectoryListing = .ndjson
+) throws(InputError)
   -> [(source: InputSource, relative: String)]
 {
   if operands.isEmpty { return [(.standardInput, "-")] }
@@ -65,7 +70,7 @@ package func expandInputsNamed(_ operands: [String], recursive: Bool) throws(Inp
     var info = stat()
     guard stat(operand, &info) == 0 else { throw .cannotOpen(path: operand, errno: errno) }
     if isDirectory(info) {
-      try walk(operand, relative: "", recursive: recursive, into: &inputs)
+      try walk(operand, relative: "", recursive: recursive, listing: listing, into: &inputs)
     } else {
       let name = operand.split(separator: "/").last.map(String.init) ?? operand
       inputs.append((.file(operand), name))
@@ -77,13 +82,15 @@ package func expandInputsNamed(_ operands: [String], recursive: Bool) throws(Inp
 /// Appends the NDJSON files of `directory` (and, when `recursive`, of its subfolders, in name
 /// order) with their names relative to the operand.
 private func walk(
-  _ directory: String, relative: String, recursive: Bool,
+  _ directory: String, relative: String, recursive: Bool, listing: DirectoryListing,
   into inputs: inout [(source: InputSource, relative: String)]
 ) throws(InputError) {
   let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-  for (name, isFolder) in try listDirectory(directory, folders: recursive) {
+  for (name, isFolder) in try listDirectory(directory, folders: recursive, listing: listing) {
     if isFolder {
-      try walk(prefix + name, relative: relative + name + "/", recursive: true, into: &inputs)
+      try walk(
+        prefix + name, relative: relative + name + "/", recursive: true, listing: listing,
+        into: &inputs)
     } else {
       inputs.append((.file(prefix + name), relative + name))
     }
@@ -97,7 +104,8 @@ private func isDirectory(_ info: stat) -> Bool {
 
 /// The NDJSON entries of `directory` (and, with `folders`, its subfolders that are not hidden),
 /// sorted by name bytes, each with whether it is a folder.
-private func listDirectory(_ directory: String, folders: Bool) throws(InputError)
+private func listDirectory(_ directory: String, folders: Bool, listing: DirectoryListing)
+  throws(InputError)
   -> [(name: String, isFolder: Bool)]
 {
   guard let handle = opendir(directory) else {
@@ -121,11 +129,35 @@ private func listDirectory(_ directory: String, folders: Bool) throws(InputError
     let isFolder = stat(prefix + text, &info) == 0 && isDirectory(info)
     if isFolder {
       if folders { entries.append((text, true)) }
-    } else if isNDJSONName(name) {
+    } else if listing.includes(name) {
       entries.append((text, false))
     }
   }
   return entries
+}
+
+/// Which files a directory operand stands for.
+package enum DirectoryListing: Sendable {
+  /// `*.ndjson` and `*.ndjson.gz`.
+  case ndjson
+  /// `*.json` (one resource or Bundle per file), except `manifest.json`.
+  case json
+  /// Both.
+  case both
+
+  func includes(_ name: [UInt8]) -> Bool {
+    switch self {
+    case .ndjson: isNDJSONName(name)
+    case .json: isJSONName(name)
+    case .both: isNDJSONName(name) || isJSONName(name)
+    }
+  }
+}
+
+/// True for `*.json`, not hidden, and not a Bulk Data export's `manifest.json`.
+func isJSONName(_ name: [UInt8]) -> Bool {
+  guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+  return hasSuffix(name, Array(".json".utf8)) && !name.elementsEqual("manifest.json".utf8)
 }
 
 /// True for `*.ndjson` and `*.ndjson.gz`, not hidden.

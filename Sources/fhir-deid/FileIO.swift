@@ -1,3 +1,4 @@
+import DeidCrypto
 import NDJSONStream
 
 #if canImport(Glibc)
@@ -49,10 +50,74 @@ enum FileIO {
     guard close(fd) == 0 else { throw Failure(errno: errno) }
   }
 
+  /// Writes a whole file atomically: to a temporary file beside it (`.NAME.tmp-PID-N`, removed
+  /// on SIGINT and SIGTERM), renamed over `path` when complete, so that a reader never sees a
+  /// half-written file and an interrupted run leaves the old one.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    var fd: Int32 = -1
+    var temporary = ""
+    for attempt in 0..<1000 {
+      temporary = "\(directory).\(name).tmp-\(getpid())-\(attempt)"
+      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd >= 0 || errno != EEXIST { break }
+    }
+    guard fd >= 0 else { throw Failure(errno: errno) }
+    let slot = TemporaryFiles.add(temporary)
+    defer { TemporaryFiles.remove(slot) }
+    let wrote = Diagnostics.writeAll(fd, bytes)
+    let code = errno
+    guard close(fd) == 0, wrote else {
+      let failure = Failure(errno: wrote ? errno : code)
+      unlink(temporary)
+      throw failure
+    }
+    guard rename(temporary, path) == 0 else {
+      let failure = Failure(errno: errno)
+      unlink(temporary)
+      throw failure
+    }
+  }
+
+  /// The SHA-256 (lower-case hex) and size of a file, read in pieces.
+  static func digest(_ path: String) throws(Failure) -> (sha256: String, bytes: Int) {
+    let fd: Int32
+    do throws(Errno) {
+      fd = try SystemCall.openFile(path, flags: O_RDONLY | O_CLOEXEC)
+    } catch {
+      throw Failure(errno: error.code)
+    }
+    defer { close(fd) }
+    let stream = SHA256.Stream()
+    var total = 0
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let read = chunk.withUnsafeMutableBytes { raw in
+        Result { () throws(Errno) in try SystemCall.readSome(fd, into: raw) }
+      }
+      switch read {
+      case .success(0): return (stream.finish(), total)
+      case .success(let n):
+        total += n
+        chunk.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+      case .failure(let error): throw Failure(errno: error.code)
+      }
+    }
+  }
+
   /// Whether something exists at `path` (a dangling link does not count).
   static func exists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
+  }
+
+  /// Whether `path` is a regular file or nothing yet (not a device, a pipe or a folder).
+  static func isRegularOrMissing(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return true }
+    return (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Whether a path names an existing directory.

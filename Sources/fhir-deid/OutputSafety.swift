@@ -77,10 +77,19 @@ extension RunPlan {
   /// that writes nothing.
   private func checkInputFolders() throws(ReportedFailure) {
     for operand in options.inputs where operand != "-" && FileIO.isDirectory(operand) {
-      let found = (try? expandInputsNamed([operand], recursive: options.recursive))?.count ?? 0
+      let found =
+        (try? expandInputsNamed(
+          [operand], recursive: options.recursive, listing: options.inputFormat.listing))?.count
+        ?? 0
       if found == 0 {
+        let wanted: String
+        switch options.inputFormat {
+        case .ndjson: wanted = "*.ndjson or *.ndjson.gz file"
+        case .json: wanted = "*.json file"
+        case .auto: wanted = "*.ndjson, *.ndjson.gz or *.json file"
+        }
         Diagnostics.error(
-          "\(operand): no *.ndjson or *.ndjson.gz file in this folder (hidden files are not "
+          "\(operand): no \(wanted) in this folder (hidden files are not "
             + "read" + (options.recursive ? ")" : ", subfolders only with -r)"))
         throw ReportedFailure(status: .noInput)
       }

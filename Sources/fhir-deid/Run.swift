@@ -68,6 +68,20 @@ struct Run: ParsableCommand {
     help: "With --output-dir: leave an input whose output file exists (Microsoft's -s).")
   var skipExisting = false
 
+  @Flag(
+    name: .customLong("resume"),
+    help:
+      "With --output-dir: keep the outputs an earlier run finished (checked against its manifest: size, SHA-256, configuration and keys) and redo the rest."
+  )
+  var resume = false
+
+  @Option(
+    name: .customLong("input-format"),
+    help: ArgumentHelp(
+      "ndjson (one resource per line), json (one resource or Bundle per .json file, written back the same way, as Microsoft's tool) or auto (by extension: .json is json; the default).",
+      valueName: "json|ndjson|auto"))
+  var inputFormat: InputFormatOption = .auto
+
   @Flag(name: [.customShort("z"), .long], help: "gzip the output.")
   var gzip = false
 
@@ -230,6 +244,17 @@ struct Run: ParsableCommand {
     }
     if skipExisting && outputDir == nil {
       throw ValidationError("--skip-existing applies to --output-dir")
+    }
+    if resume && outputDir == nil {
+      throw ValidationError("--resume applies to --output-dir")
+    }
+    if resume && skipExisting {
+      throw ValidationError(
+        "--resume and --skip-existing cannot be used together: --resume checks what exists")
+    }
+    if resume && randomKeys {
+      throw ValidationError(
+        "--resume needs the keys of the earlier run; --random-keys makes new ones")
     }
     if outputDir != nil && (inputs.isEmpty || inputs.contains("-")) {
       throw ValidationError("--output-dir needs input files or directories, not standard input")

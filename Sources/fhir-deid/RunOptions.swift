@@ -62,3 +62,26 @@ enum OutputValidationOption: String, ExpressibleByArgument, CaseIterable {
 
   var mode: OutputValidation { self == .warn ? .warn : .fail }
 }
+
+/// `--input-format json|ndjson|auto`.
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case json, ndjson, auto
+
+  /// What a directory operand stands for.
+  var listing: DirectoryListing {
+    switch self {
+    case .json: .json
+    case .ndjson: .ndjson
+    case .auto: .both
+    }
+  }
+
+  /// Whether the input named `name` is read as one JSON document (a resource or a Bundle).
+  func readsDocument(_ name: String) -> Bool {
+    switch self {
+    case .json: true
+    case .ndjson: false
+    case .auto: name.hasSuffix(".json")
+    }
+  }
+}

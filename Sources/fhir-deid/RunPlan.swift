@@ -1,3 +1,5 @@
+import ByteJSON
+import Dispatch
 import FHIRDeid
 import NDJSONStream
 import Synchronization
@@ -26,6 +28,8 @@ struct RunPlan {
   let jobs: Int
   /// The date-shift prefix of each input.
   let prefixes: [[UInt8]]
+  /// Per input, whether it is read as one JSON document (`--input-format`), not as NDJSON.
+  let documents: [Bool]
 
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
@@ -78,9 +82,13 @@ struct RunPlan {
     loadSeconds =
       Double(loaded.components.seconds) + Double(loaded.components.attoseconds) * 1e-18
     do {
-      let expanded = try expandInputsNamed(options.inputs, recursive: options.recursive)
+      let expanded = try expandInputsNamed(
+        options.inputs, recursive: options.recursive, listing: options.inputFormat.listing)
       inputs = expanded.map(\.source)
       relativeNames = expanded.map(\.relative)
+      documents = expanded.map { input in
+        input.source != .standardInput && options.inputFormat.readsDocument(input.relative)
+      }
     } catch {
       Diagnostics.error(String(describing: error))
       throw ReportedFailure(status: .noInput)
@@ -90,6 +98,18 @@ struct RunPlan {
       Diagnostics.note(
         "reading FHIR R4 NDJSON from standard input (end with Ctrl-D); "
           + "give files as arguments, or see fhir-deid --help")
+    }
+    if documents.contains(true) {
+      if options.outputDir == nil && documents.contains(false) {
+        Diagnostics.error(
+          "JSON documents (.json, --input-format) and NDJSON inputs cannot share one output "
+            + "stream; use --output-dir, or give them separate runs")
+        throw ReportedFailure(status: .usage)
+      }
+      if options.outputDir == nil && (options.gzip || options.output?.hasSuffix(".gz") == true) {
+        Diagnostics.error("JSON documents are written back as JSON; gzip output applies to NDJSON")
+        throw ReportedFailure(status: .usage)
+      }
     }
     jobs = FileIO.workerCount(options.jobs)
     prefixes = inputs.map {
@@ -122,11 +142,23 @@ struct RunPlan {
     // An interrupted run removes its temporary files (exit 130 or 143), and a run finds those an
     // earlier, killed one left.
     TemporaryFiles.removeOnSignals()
-    for (target, _) in outputPlan() {
-      guard case .atomicFile(let path) = target.target else { continue }
+    let outputs = outputPlan()
+    var stalePaths = outputs.compactMap { output -> String? in
+      guard case .atomicFile(let path) = output.target.target else { return nil }
+      return path
+    }
+    if let dir = options.outputDir {
+      let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+      stalePaths += [prefix + OutputManifest.fileName, prefix + OutputManifest.sumsName]
+    }
+    if let stats = options.stats, stats != "-" { stalePaths.append(stats) }
+    for path in stalePaths {
       for stale in TemporaryFiles.removeStale(beside: path) {
         Diagnostics.note("removed \(stale), left by an earlier run that did not finish")
       }
+    }
+    let bulk = try options.outputDir.map { dir throws(ReportedFailure) in
+      try BulkRun(self, outputs: outputs, folder: dir)
     }
     let started = FileIO.now()
     var totals = RunTotals()
@@ -137,50 +169,79 @@ struct RunPlan {
       ? ProgressMeter(progress: progress, totalBytes: Self.totalSize(inputs)) : nil
     meter?.start()
 
-    var status = ExitStatus.success
-    var stoppedQuietly = false
-    let jobs = self.jobs
-    let policy = options.invalidInput
-    let anonymizer = self.anonymizer
-    let maxLineBytes = options.maxLineBytes.bytes
-    // The run report gives each rule's time; measuring it costs a clock read per rule on one
-    // resource in four.
-    let timesRules = options.stats != nil
-
-    for (target, range) in outputPlan() {
-      if options.skipExisting, case .atomicFile(let path) = target.target,
-        FileIO.exists(path)
-      {
-        Diagnostics.note(
-          "skipped \(inputs[range.lowerBound].displayName): \(path) exists (--skip-existing)")
+    // The groups to run: all, less those --skip-existing or --resume leaves.
+    var pending: [Int] = []
+    let manifestFailed = Atomic<Bool>(false)
+    for (index, output) in outputs.enumerated() {
+      guard case .atomicFile(let path) = output.target.target else {
+        pending.append(index)
         continue
       }
-      // A batch's source index counts from the start of its group: each group's workers get
-      // that group's names and date-shift prefixes.
-      let group = Array(inputs[range])
-      let groupNames = Array(names[range])
-      let groupPrefixes = Array(prefixes[range])
-      let makeWorker: @Sendable () -> EngineWorker<AnonymizeJob> = {
-        EngineWorker(
-          AnonymizeJob(
-            anonymizer: anonymizer, prefixes: groupPrefixes, timesRules: timesRules,
-            noticeLimit: outputNoticeLimit),
-          invalidInput: policy,
-          maxLineBytes: maxLineBytes)
+      if let bulk, bulk.finished.contains(index) {
+        if !options.quiet {
+          Diagnostics.note("kept \(path): finished by an earlier run (--resume)")
+        }
+        continue
       }
-      let pipeline = Pipeline(
-        options: PipelineOptions(
-          jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel ?? 6)) : .plain,
-          maxLineBytes: maxLineBytes, longLines: policy.longLines),
-        progress: progress)
-      let stats = Mutex(RunStats())
-      let result = pipeline.run(
-        inputs: group, to: target.target, makeWorker: makeWorker,
-        onWritten: { report in
-          report.warn(inputNames: groupNames)
-          stats.withLock { $0 += report }
-        })
-      totals.add(result, stats: stats.withLock { $0 })
+      if options.skipExisting, FileIO.exists(path) {
+        Diagnostics.note(
+          "skipped \(inputs[output.inputs.lowerBound].displayName): \(path) exists (--skip-existing)"
+        )
+        if let bulk, !bulk.record(index, lines: nil, byType: [:]) {
+          manifestFailed.store(true, ordering: .relaxed)
+        }
+        continue
+      }
+      pending.append(index)
+    }
+
+    // With --output-dir, two files are in flight at once: while one drains its last batches,
+    // the other keeps the workers busy (each file is still parallel within).
+    // JSON documents are one record each: as many in flight as there are workers.
+    let onlyDocuments = pending.allSatisfy { documents[outputs[$0].inputs.lowerBound] }
+    let concurrency =
+      bulk != nil && jobs > 1 ? min(onlyDocuments ? jobs : 2, pending.count) : 1
+    let results = Mutex<[Int: (PipelineResult<LineFailure>, RunStats)]>([:])
+    let next = Atomic<Int>(0)
+    let stop = Atomic<Bool>(false)
+    let runOne = { @Sendable (index: Int) in
+      let output = outputs[index]
+      let (result, stats) = self.runGroup(output.target, output.inputs, progress: progress)
+      var ok = false
+      if case .completed = result.outcome {
+        ok = true
+        if let bulk, result.linesWritten > 0 || !self.documents[output.inputs.lowerBound],
+          !bulk.record(index, lines: result.linesWritten, byType: stats.counts.byType)
+        {
+          manifestFailed.store(true, ordering: .relaxed)
+          ok = false
+        }
+      }
+      results.withLock { $0[index] = (result, stats) }
+      if !ok { stop.store(true, ordering: .relaxed) }
+      return ok
+    }
+    if concurrency <= 1 {
+      for index in pending {
+        if !runOne(index) { break }
+      }
+    } else {
+      let todo = pending
+      DispatchQueue.concurrentPerform(iterations: concurrency) { _ in
+        while !stop.load(ordering: .relaxed) {
+          let k = next.add(1, ordering: .relaxed).oldValue
+          guard k < todo.count else { return }
+          _ = runOne(todo[k])
+        }
+      }
+    }
+
+    var status = ExitStatus.success
+    var stoppedQuietly = false
+    let finished = results.withLock { $0 }
+    for index in pending {
+      guard let (result, stats) = finished[index] else { continue }
+      totals.add(result, stats: stats)
       switch result.outcome {
       case .completed:
         continue
@@ -188,10 +249,15 @@ struct RunPlan {
         stoppedQuietly = true
       case .stopped, .failed:
         meter?.clear()
-        status = Self.report(result.outcome, inputNames: groupNames)
+        if status == .success {
+          status = Self.report(result.outcome, inputNames: Array(names[outputs[index].inputs]))
+        }
       }
-      break
     }
+    // A manifest that could not be written stops the run (exit 74): what it lists is what the
+    // receiving team and --resume rely on.
+    if status == .success, manifestFailed.load(ordering: .relaxed) { status = .ioError }
+    if status == .success, let bulk, !bulk.complete() { status = .ioError }
     meter?.stop()
     totals.elapsed = FileIO.now() - started
     if !stoppedQuietly && !options.quiet {
@@ -207,13 +273,153 @@ struct RunPlan {
     if status != .success { throw ReportedFailure(status: status) }
   }
 
+  /// Runs the pipeline for one output and its inputs (or, for JSON documents, the engine on
+  /// each document).
+  func runGroup(_ target: Output, _ range: Range<Int>, progress: PipelineProgress)
+    -> (PipelineResult<LineFailure>, RunStats)
+  {
+    if documents[range.lowerBound] { return runDocuments(target, range) }
+    let jobs = self.jobs
+    let policy = options.invalidInput
+    let anonymizer = self.anonymizer
+    let maxLineBytes = options.maxLineBytes.bytes
+    // The run report gives each rule's time; measuring it costs a clock read per rule on one
+    // resource in four.
+    let timesRules = options.stats != nil
+    // A batch's source index counts from the start of its group: each group's workers get
+    // that group's names and date-shift prefixes.
+    let group = Array(inputs[range])
+    let groupNames = group.map(\.displayName)
+    let groupPrefixes = Array(prefixes[range])
+    let makeWorker: @Sendable () -> EngineWorker<AnonymizeJob> = {
+      EngineWorker(
+        AnonymizeJob(
+          anonymizer: anonymizer, prefixes: groupPrefixes, timesRules: timesRules,
+          noticeLimit: outputNoticeLimit),
+        invalidInput: policy,
+        maxLineBytes: maxLineBytes)
+    }
+    let pipeline = Pipeline(
+      options: PipelineOptions(
+        jobs: jobs, encoding: target.gzip ? .gzip(level: Int32(options.gzipLevel ?? 6)) : .plain,
+        maxLineBytes: maxLineBytes, longLines: policy.longLines),
+      progress: progress)
+    let stats = Mutex(RunStats())
+    let result = pipeline.run(
+      inputs: group, to: target.target, makeWorker: makeWorker,
+      onWritten: { report in
+        report.warn(inputNames: groupNames)
+        stats.withLock { $0 += report }
+      })
+    return (result, stats.withLock { $0 })
+  }
+
+  /// De-identifies JSON documents (`--input-format json`: one resource or Bundle per file) with
+  /// the same record loop as NDJSON lines, each document as one record, and writes each output
+  /// document, compact, followed by a newline. The whole document is read first; it may be as
+  /// large as `--max-line-bytes`.
+  func runDocuments(_ target: Output, _ range: Range<Int>) -> (
+    PipelineResult<LineFailure>, RunStats
+  ) {
+    var loop = RecordLoop(
+      job: AnonymizeJob(
+        anonymizer: anonymizer, prefixes: Array(prefixes[range]),
+        timesRules: options.stats != nil, noticeLimit: outputNoticeLimit),
+      skipsInvalidInput: options.invalidInput == .skip, maxLineBytes: options.maxLineBytes.bytes)
+    var report = RunStats()
+    var out: [UInt8] = []
+    var read = 0
+    var written = 0
+    var bytesRead = 0
+    let names = inputs[range].map(\.displayName)
+    for (source, input) in inputs[range].enumerated() {
+      guard case .file(let path) = input else { continue }
+      var bytes: [UInt8]
+      do { bytes = try FileIO.read(path) } catch {
+        return (
+          PipelineResult(
+            linesRead: read, bytesRead: bytesRead,
+            outcome: .failed(.cannotOpen(path: path, errno: error.errno))),
+          report
+        )
+      }
+      bytesRead += bytes.count
+      read += 1
+      if bytes.starts(with: [0x1F, 0x8B]) {
+        Diagnostics.error("\(path): gzip-compressed JSON documents are not read; gunzip it first")
+        return (
+          PipelineResult(
+            linesRead: read, bytesRead: bytesRead, outcome: .failed(.corruptGzip(path: path))),
+          report
+        )
+      }
+      while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 || last == 0x09 {
+        bytes.removeLast()
+      }
+      var batch = RunStats()
+      let tooLong = bytes.count > options.maxLineBytes.bytes
+      let stop = bytes.withUnsafeBytes { raw in
+        loop.process(
+          tooLong ? nil : raw, source: source, number: 1, into: &out, lines: &written,
+          report: &batch)
+      }
+      loop.finishBatch(&batch)
+      batch.warn(inputNames: names)
+      report += batch
+      report.notices = []
+      if let stop {
+        return (
+          PipelineResult(linesRead: read, bytesRead: bytesRead, outcome: .stopped(stop)), report
+        )
+      }
+    }
+    // A document that was skipped (--invalid-input skip) leaves no file.
+    if written == 0, case .atomicFile = target.target {
+      return (PipelineResult(linesRead: read, bytesRead: bytesRead, outcome: .completed), report)
+    }
+    do throws(FileIO.Failure) {
+      switch target.target {
+      case .standardOutput:
+        if !Diagnostics.writeAll(1, out) {
+          if errno == EPIPE {
+            return (
+              PipelineResult(linesRead: read, bytesRead: bytesRead, outcome: .brokenPipe), report
+            )
+          }
+          throw FileIO.Failure(errno: errno)
+        }
+      case .file(let path): try FileIO.write(out, to: path)
+      case .atomicFile(let path): try FileIO.writeAtomically(out, to: path)
+      }
+    } catch {
+      let path: String
+      switch target.target {
+      case .standardOutput: path = "-"
+      case .file(let p), .atomicFile(let p): path = p
+      }
+      return (
+        PipelineResult(
+          linesRead: read, bytesRead: bytesRead,
+          outcome: .failed(.writeFailed(path: path, errno: error.errno))),
+        report
+      )
+    }
+    return (
+      PipelineResult(
+        linesRead: read, bytesRead: bytesRead, compressedBytesRead: bytesRead,
+        linesWritten: written, bytesWritten: out.count, outcome: .completed),
+      report
+    )
+  }
+
   /// Where each group of inputs (a range of ``inputs``) goes: one stream, or one file per input
   /// with `--output-dir`.
   func outputPlan() -> [(target: Output, inputs: Range<Int>)] {
     if let dir = options.outputDir {
       return inputs.indices.map { i in
         var name = relativeNames[i]
-        if options.gzip && !name.hasSuffix(".gz") { name += ".gz" }
+        // A JSON document is written back as JSON under its own name.
+        if options.gzip && !name.hasSuffix(".gz") && !documents[i] { name += ".gz" }
         let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
         return (Output(target: .atomicFile(path: path), gzip: name.hasSuffix(".gz")), i..<i + 1)
       }
@@ -259,7 +465,15 @@ struct RunPlan {
     case .completed, .brokenPipe:
       return .success
     case .stopped(let failure):
-      Diagnostics.error(failure.message(inputName: names[failure.source]))
+      var message = failure.message(inputName: names[failure.source])
+      if failure.line == 1, let record = failure.record,
+        case .invalidJSON(.unexpectedEnd) = record.kind
+      {
+        message +=
+          "; a JSON document over several lines (one resource or a Bundle, as a .json file) is "
+          + "not NDJSON: read it with --input-format json"
+      }
+      Diagnostics.error(message)
       return failure.isInvalidInput ? .dataError : .processingError
     case .failed(let error):
       Diagnostics.error(String(describing: error))

@@ -20,7 +20,12 @@ struct RunReport {
       return Diagnostics.writeAll(2, out)
     }
     do {
-      try FileIO.write(out, to: path)
+      // A regular file (or a new one) is written beside and renamed; a device in place.
+      if FileIO.isRegularOrMissing(path) {
+        try FileIO.writeAtomically(out, to: path)
+      } else {
+        try FileIO.write(out, to: path)
+      }
       return true
     } catch {
       Diagnostics.error("cannot write the run report \(path): \(error.reason)")

@@ -113,10 +113,17 @@ struct OutputSafetyTests {
   func emptyFolder() throws {
     let dir = try Self.scratch()
     _ = try FhirDeidBinary.shell(
-      "mkdir -p empty/sub && touch empty/a.json empty/.h.ndjson", in: dir)
+      "mkdir -p empty/sub bundles && touch empty/a.jsonl empty/b.NDJSON empty/.h.ndjson "
+        + "empty/sub/c.ndjson bundles/a.json",
+      in: dir)
     let r = try Self.run("empty", in: dir)
     #expect(r.status == 66)
-    #expect(r.stderr.contains("no *.ndjson or *.ndjson.gz file"), "\(r.stderr)")
+    #expect(r.stderr.contains("no *.ndjson, *.ndjson.gz or *.json file"), "\(r.stderr)")
+    #expect(r.stderr.contains("subfolders only with -r"))
+    // .json files are documents (a resource or a Bundle each) unless NDJSON alone is asked for.
+    let ndjson = try Self.run("--input-format ndjson bundles", in: dir)
+    #expect(ndjson.status == 66)
+    #expect(ndjson.stderr.contains("no *.ndjson or *.ndjson.gz file"), "\(ndjson.stderr)")
   }
 }
 

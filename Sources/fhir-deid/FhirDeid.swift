@@ -29,6 +29,8 @@ struct FhirDeid: ParsableCommand {
       Main options (all of them: fhir-deid run --help):
         -c FILE | --preset NAME   the rules (default: the safe-harbor preset)
         -o FILE | --output-dir DIR   where the output goes (default: stdout)
+        --resume                  with --output-dir: keep what an interrupted run finished
+        --validate-output warn|fail   check that every output resource is valid FHIR R4
         -z                        gzip the output
         -j N                      worker threads (0: every core)
         --keys FILE               the keys the rules need (or the variables below)

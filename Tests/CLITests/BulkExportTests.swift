@@ -142,6 +142,49 @@ import Testing
         == FileManager.default.contents(atPath: dir + "/full/Patient.ndjson"))
   }
 
+  @Test(.timeLimit(.minutes(2)))
+  func resumeAfterSIGTERMDoesNotRedoFinishedFiles() throws {
+    let dir = try Self.export()
+    #expect(try Self.run(["--output-dir", "full", "export"], in: dir).status == 0)
+    // Patient.ndjson becomes a pipe that stays open: the run finishes Observation.ndjson (first
+    // in name order, -j 1: one file at a time), then waits on Patient and gets SIGTERM there.
+    let r = try FhirDeidBinary.shell(
+      #"""
+      mv export/Patient.ndjson patients && mkfifo export/Patient.ndjson
+      # This shell holds the pipe open (read-write: the open does not wait for a reader).
+      exec 3<>export/Patient.ndjson
+      cat patients >&3
+      fhir-deid --output-dir deid -j 1 -q --today 2026-11-29 export 3>&- &
+      pid=$!
+      for i in $(seq 100); do [ -e deid/manifest.json ] && break; sleep 0.1; done
+      sleep 0.5
+      kill -TERM $pid; wait $pid; echo "status $?"
+      exec 3>&-; rm export/Patient.ndjson && mv patients export/Patient.ndjson
+      ls -a deid
+      """#, in: dir, environment: TestKeys.environment)
+    #expect(r.stdoutText.contains("status 143"), "\(r.stdoutText) \(r.stderr)")
+    #expect(!r.stdoutText.contains(".tmp-"), "\(r.stdoutText)")
+    #expect(!r.stdoutText.contains("Patient.ndjson"))
+    let kept = try Self.json(dir + "/deid/manifest.json")
+    #expect(
+      (kept["output"] as? [[String: Any]])?.compactMap { $0["url"] as? String }
+        == ["Observation.ndjson"])
+    let before = try FileManager.default.attributesOfItem(atPath: dir + "/deid/Observation.ndjson")
+
+    let resumed = try Self.run(["--output-dir", "deid", "--resume", "export"], in: dir)
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stderr.contains("kept deid/Observation.ndjson"))
+    let after = try FileManager.default.attributesOfItem(atPath: dir + "/deid/Observation.ndjson")
+    // Not written again: the same file (inode), untouched.
+    #expect(before[.systemFileNumber] as? Int == after[.systemFileNumber] as? Int)
+    #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+    for name in ["Patient.ndjson", "Observation.ndjson", "manifest.json", "SHA256SUMS"] {
+      #expect(
+        FileManager.default.contents(atPath: dir + "/deid/" + name)
+          == FileManager.default.contents(atPath: dir + "/full/" + name), "\(name)")
+    }
+  }
+
   @Test func resumeRefusesAnotherConfigurationOrOtherKeys() throws {
     let dir = try Self.export()
     #expect(try Self.run(["--output-dir", "deid", "export"], in: dir).status == 0)

@@ -68,6 +68,25 @@ struct R4Lexical {
   @inline(__always)
   static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
 
+  /// True when no byte is below `!` (0x21): no white space and no control character. Reads
+  /// eight bytes at a time (a byte below 0x21 sets its high bit in `(w - 0x21…) & ~w`); bytes
+  /// of UTF-8 sequences (0x80 and up) never count. The fast path of the white-space checks.
+  func hasNoByteBelowExclamation() -> Bool {
+    let n = bytes.count
+    var i = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    while i &+ 8 <= n {
+      let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      if (w &- ones &* 0x21) & ~w & (ones &* 0x80) != 0 { return false }
+      i &+= 8
+    }
+    while i < n {
+      if bytes[i] < 0x21 { return false }
+      i &+= 1
+    }
+    return true
+  }
+
   /// The value of the `count` decimal digits at `i`, or nil when there are fewer.
   @inline(__always)
   func digits(at i: Int, count: Int) -> Int? {
@@ -251,6 +270,7 @@ struct R4Lexical {
 
   /// `code`: `[^\s]+(\s[^\s]+)*`: not empty, no white space at either end, none doubled.
   func isCode() -> Bool {
+    if !bytes.isEmpty && hasNoByteBelowExclamation() { return true }
     let n = bytes.count
     guard n > 0, !Self.isSpace(bytes[0]), !Self.isSpace(bytes[n &- 1]) else { return false }
     var previousSpace = false
@@ -276,6 +296,7 @@ struct R4Lexical {
 
   /// `uri`, `url`, `canonical`: `\S*`: no white space (empty is allowed by the regex).
   func hasNoSpace() -> Bool {
+    if hasNoByteBelowExclamation() { return true }
     for b in bytes where Self.isSpace(b) { return false }
     return true
   }

@@ -28,6 +28,8 @@ struct R4Lookup: @unchecked Sendable {
   /// Per element, the structure of its members (a backbone element's own, a complex type's),
   /// `R4Tables.none` for primitives and choices.
   let elementStructures: UnsafeBufferPointer<UInt16>
+  /// Per element, its `R4Tables.Flag`s (choice, holds a resource, repeats).
+  let elementFlags: UnsafeBufferPointer<UInt8>
 
   /// FNV-1a over `key`, seeded with `seed`, with a final avalanche so that the low bits that
   /// index a table depend on every byte.

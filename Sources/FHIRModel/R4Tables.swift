@@ -108,7 +108,8 @@ extension R4Tables {
       typeNamePool: Self.immortal(typeNamePool), typeNameStart: Self.immortal(typeNameStart),
       typeKind: Self.immortal(typeKind), typeBase: Self.immortal(typeBase),
       typeStructure: Self.immortal(typeStructure),
-      elementStructures: Self.immortal(elementStructure))
+      elementStructures: Self.immortal(elementStructure),
+      elementFlags: Self.immortal(elementFlags))
   }
 
   /// A copy of `array` in memory that is deliberately never deallocated.

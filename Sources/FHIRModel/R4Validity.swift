@@ -305,6 +305,14 @@ package struct R4ValidityTables: @unchecked Sendable {
       ? nil : StructureID(raw: t)
   }
 
+  /// `R4.isChoice(_:)`.
+  @inline(__always)
+  package func isChoice(_ element: ElementID) -> Bool {
+    let e = Int(element.raw)
+    precondition(e < lookup.elementFlags.count, "ElementID out of range")
+    return lookup.elementFlags[e] & R4Tables.Flag.choice != 0
+  }
+
   /// `R4.requiredElements(of:)`.
   @inline(__always)
   package func requiredElements(of structure: StructureID) -> RequiredElements {

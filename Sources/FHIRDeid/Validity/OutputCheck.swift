@@ -251,7 +251,8 @@ struct OutputCheck: PruningHook {
   }
 
   /// Reports elements with more surviving values than R4 allows: two types of one choice
-  /// (`valueString` and `valueQuantity`), or a single-valued element given twice.
+  /// (`valueString` and `valueQuantity`). Other single-valued elements cannot come twice: the
+  /// JSON scanner rejects a repeated key.
   private mutating func checkCardinality(
     _ node: Int32, _ n: ResourceTree.Node, tree: ResourceTree,
     alive: UnsafeMutableBufferPointer<Bool>
@@ -259,7 +260,7 @@ struct OutputCheck: PruningHook {
     var child = n.firstChild
     while child >= 0 {
       let c = tree[child]
-      if alive[Int(child)] && !c.repeats {
+      if alive[Int(child)] && !c.repeats && r4.isChoice(c.element) {
         var earlier = n.firstChild
         while earlier != child {
           let e = tree[earlier]

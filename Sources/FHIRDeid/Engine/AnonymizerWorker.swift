@@ -19,10 +19,9 @@ package final class AnonymizerWorker {
   /// Returns the counters gathered since the last call and starts again from zero.
   package func takeCounters() -> EngineCounters {
     var counters = core.counters
-    if let (repairs, problems) = core.outputCheck?.takeTallies() {
-      counters.repairs += repairs
-      counters.problems += problems
-    }
+    let (repairs, problems) = core.outputCheck.takeTallies()
+    counters.repairs += repairs
+    counters.problems += problems
     core.counters = EngineCounters(ruleCount: core.anonymizer.rules.count)
     return counters
   }
@@ -54,13 +53,13 @@ package final class AnonymizerWorker {
   }
 
   /// Whether the output check found problems in the last line it processed without failing.
-  package var hasOutputFindings: Bool { core.outputCheck?.findings.isEmpty == false }
+  package var hasOutputFindings: Bool { !core.outputCheck.findings.isEmpty }
 
   /// The problems the output check found in the last line (`line`: its bytes), each as a
   /// failure with its element path, for `--validate-output warn`'s warnings.
   package func outputFindings(_ line: UnsafeRawBufferPointer) -> [RecordFailure] {
     let tree = core.context.tree
-    return (core.outputCheck?.findings ?? []).map { finding in
+    return core.outputCheck.findings.map { finding in
       var failure = RecordFailure(
         .processing(.invalidOutput(finding.problem, finding.element)), resourceType: tree[0].type,
         node: finding.node)

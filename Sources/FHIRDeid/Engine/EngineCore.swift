@@ -14,9 +14,8 @@ struct EngineCore {
   /// The document and the methods' tools.
   var context: MethodContext
   var selection = RuleSelection()
-  /// Repairs and validation after the rules (``Anonymizer/outputChecks``); nil when the run
-  /// has neither (its tables are then never set up).
-  var outputCheck: OutputCheck?
+  /// Repairs and validation after the rules (``Anonymizer/outputChecks``).
+  var outputCheck = OutputCheck()
   var counters: EngineCounters
   /// Whether `applyRules` fills ``decidingRule`` (audit only; see
   /// ``AnonymizerWorker/recordsDecidingRules``).
@@ -34,7 +33,6 @@ struct EngineCore {
   init(_ anonymizer: Anonymizer) {
     self.anonymizer = anonymizer
     context = MethodContext(anonymizer)
-    outputCheck = anonymizer.outputChecks.isActive ? OutputCheck() : nil
     counters = EngineCounters(ruleCount: anonymizer.rules.count)
   }
 
@@ -98,17 +96,13 @@ struct EngineCore {
   private mutating func writeChecked(
     _ checks: OutputChecks, bytes: UnsafeRawBufferPointer, into out: inout [UInt8]
   ) throws(RecordFailure) {
-    // Moved out while it works, so that its buffers stay uniquely referenced (no copy).
-    var check = outputCheck ?? OutputCheck()
-    outputCheck = nil
-    defer { outputCheck = check }
-    check.start(
+    outputCheck.start(
       tree: context.tree, edits: context.edits, substituted: context.substitutedComplex,
       repair: checks.repairs, validate: checks.validation != nil)
     context.writer.write(
       tree: context.tree, edits: &context.edits, tape: context.tape, labels: context.labels,
-      bytes: bytes, hook: &check, into: &out)
-    guard let first = check.findings.first else { return }
+      bytes: bytes, hook: &outputCheck, into: &out)
+    guard let first = outputCheck.findings.first else { return }
     counters.invalidResources &+= 1
     if checks.validation == .fail {
       throw RecordFailure(

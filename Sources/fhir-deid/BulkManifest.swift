@@ -79,12 +79,15 @@ struct OutputManifest: Sendable {
   /// The file entry for `url`, if any.
   func file(_ url: String) -> File? { files.first { $0.url == url } }
 
-  /// Adds or replaces the entry of `file.url`, keeping the files in `order` (their urls).
-  mutating func record(_ file: File, order: [String]) {
-    files.removeAll { $0.url == file.url }
-    files.append(file)
-    let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    files.sort { (rank[$0.url] ?? .max, $0.url) < (rank[$1.url] ?? .max, $1.url) }
+  /// Adds or replaces the entry of `file.url`, keeping the files in the order of `rank` (the
+  /// position of each url in the run's plan).
+  mutating func record(_ file: File, rank: [String: Int]) {
+    if let i = files.lastIndex(where: { $0.url == file.url }) { files.remove(at: i) }
+    let key = rank[file.url] ?? .max
+    // Files finish roughly in plan order: look for the place from the end.
+    var i = files.count
+    while i > 0, (rank[files[i - 1].url] ?? .max, files[i - 1].url) > (key, file.url) { i -= 1 }
+    files.insert(file, at: i)
   }
 
   func render() -> [UInt8] {

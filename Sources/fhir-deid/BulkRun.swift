@@ -22,16 +22,27 @@ final class BulkRun: Sendable {
   /// Output groups an earlier run finished (`--resume`).
   let finished: Set<Int>
   private let manifest: Mutex<OutputManifest>
+  /// Per url, its position in the plan (the order of the manifest's files).
+  private let rank: [String: Int]
+  /// When the manifest was last written (seconds, ``FileIO/now()``).
+  private let lastWrite = Mutex<Double>(-.infinity)
+  /// The manifest is rewritten after a finished file at most this often (and at the end): a
+  /// folder of thousands of small documents would otherwise rewrite it thousands of times. An
+  /// interrupted run loses at most the files of that last second to `--resume`.
+  static let writeInterval = 1.0
 
   init(_ plan: RunPlan, outputs: [(target: RunPlan.Output, inputs: Range<Int>)], folder: String)
     throws(ReportedFailure)
   {
     self.folder = folder
     let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    urls = outputs.map { output in
+    let urls = outputs.map { output in
       guard case .atomicFile(let path) = output.target.target else { return "" }
       return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+    self.urls = urls
+    let rank = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    self.rank = rank
     // The export's own manifest, from the input folders that have one.
     var input = InputManifest()
     var found = false
@@ -88,7 +99,7 @@ final class BulkRun: Sendable {
             now.bytes == file.bytes, now.sha256 == file.sha256
           else { continue }
           finished.insert(i)
-          state.record(file, order: urls)
+          state.record(file, rank: rank)
         }
       } else {
         Diagnostics.note(
@@ -120,8 +131,14 @@ final class BulkRun: Sendable {
       type: type, url: url, count: lines, sha256: digest.sha256, bytes: digest.bytes,
       isError: listed[index]?.isError ?? false)
     return manifest.withLock { state in
-      state.record(file, order: urls)
-      return write(state)
+      state.record(file, rank: rank)
+      let now = FileIO.now()
+      let due = lastWrite.withLock { last in
+        guard now - last >= Self.writeInterval else { return false }
+        last = now
+        return true
+      }
+      return due ? write(state) : true
     }
   }
 

@@ -30,6 +30,8 @@ struct RunPlan {
   let prefixes: [[UInt8]]
   /// Per input, whether it is read as one JSON document (`--input-format`), not as NDJSON.
   let documents: [Bool]
+  /// Idle record loops for JSON documents (see ``runDocuments(_:_:)``).
+  let documentLoops = DocumentLoops()
 
   init(_ options: Run) throws(ReportedFailure) {
     self.options = options
@@ -321,11 +323,17 @@ struct RunPlan {
   func runDocuments(_ target: Output, _ range: Range<Int>) -> (
     PipelineResult<LineFailure>, RunStats
   ) {
-    var loop = RecordLoop(
-      job: AnonymizeJob(
-        anonymizer: anonymizer, prefixes: Array(prefixes[range]),
-        timesRules: options.stats != nil, noticeLimit: outputNoticeLimit),
-      skipsInvalidInput: options.invalidInput == .skip, maxLineBytes: options.maxLineBytes.bytes)
+    // A worker compiles its copy of the rules once: documents reuse the idle ones.
+    var loop =
+      documentLoops.take()
+      ?? RecordLoop(
+        job: AnonymizeJob(
+          anonymizer: anonymizer, prefixes: [], timesRules: options.stats != nil,
+          noticeLimit: outputNoticeLimit),
+        skipsInvalidInput: options.invalidInput == .skip,
+        maxLineBytes: options.maxLineBytes.bytes)
+    loop.job.use(prefixes: Array(prefixes[range]))
+    defer { documentLoops.give(loop) }
     var report = RunStats()
     var out: [UInt8] = []
     var read = 0
@@ -538,5 +546,20 @@ struct RunTotals {
       }
     }
     return text
+  }
+}
+
+/// The idle record loops of JSON documents, shared by the threads that process them.
+final class DocumentLoops: @unchecked Sendable {
+  // @unchecked: `idle` is only touched under `lock`; a loop taken out is used by one thread.
+  private var idle: [RecordLoop<AnonymizeJob>] = []
+  private let lock = Mutex(())
+
+  func take() -> RecordLoop<AnonymizeJob>? {
+    lock.withLock { _ in idle.popLast() }
+  }
+
+  func give(_ loop: RecordLoop<AnonymizeJob>) {
+    lock.withLock { _ in idle.append(loop) }
   }
 }

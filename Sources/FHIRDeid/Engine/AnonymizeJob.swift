@@ -44,7 +44,7 @@ package struct AnonymizeJob: RecordJob {
   private let anonymizer: Anonymizer
   private var worker: AnonymizerWorker
   /// Per input, the date-shift prefix (scopes `file` and `folder`).
-  private let prefixes: [[UInt8]]
+  private var prefixes: [[UInt8]]
 
   /// Whether the engine measures each rule's time (for the run report).
   private let timesRules: Bool
@@ -114,6 +114,12 @@ package struct AnonymizeJob: RecordJob {
   package mutating func finishBatch(_ counts: inout Counts) {
     noticesThisBatch = 0
     counts.engine += worker.takeCounters()
+  }
+
+  /// Goes on with other inputs: `prefixes` per source index, as in `init`. A job kept for many
+  /// small inputs (JSON documents) so that its worker is compiled once.
+  package mutating func use(prefixes: [[UInt8]]) {
+    self.prefixes = prefixes
   }
 
   package mutating func releaseScratch() {

@@ -233,8 +233,11 @@ import Testing
   func claimEncounterAttack() throws {
     #expect(Self.civil(Self.days("2016-02-29")) == "2016-02-29")
     let count = 300
-    // Microsoft's algorithm: every true date comes back, with a key never seen.
-    #expect(try Self.attack(algorithm: "microsoft", count: count) == count)
+    // Microsoft's algorithm: the true dates come back, with a key never seen (all of them
+    // nearly always; a random key whose (a, c) ties with another can cost a few, so the bar is
+    // 90%, against about 1% under HMAC).
+    let broken = try Self.attack(algorithm: "microsoft", count: count)
+    #expect(broken >= count * 9 / 10, "\(broken) of \(count)")
     // HMAC-SHA256: a guessed offset is right about once in 100 (3 of 300 on average); more
     // than 5% would take a miracle (p < 10⁻⁸) or a leak.
     let recovered = try Self.attack(algorithm: "hmac-sha256", count: count)

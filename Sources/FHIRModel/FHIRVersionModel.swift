@@ -54,6 +54,20 @@ package struct FHIRVersionModel: Sendable, Hashable {
   /// True for a choice element (`Observation.value[x]`).
   package func isChoice(_ element: ElementID) -> Bool { R4.isChoice(element) }
 
+  /// `R4.memberStructure(of:type:)`: where the members of an element holding a `type` are.
+  package func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
+    R4.memberStructure(of: element, type: type)
+  }
+
+  /// The JSON member name of `element` holding a value of `type`: `birthDate`, and a choice's
+  /// name with the type suffix (`valueQuantity`, `effectiveDateTime`).
+  package func memberName(of element: ElementID, type: FHIRType) -> String {
+    let name = self.name(of: element)
+    guard isChoice(element) else { return name }
+    let typeName = type.name
+    return name + typeName.prefix(1).uppercased() + typeName.dropFirst()
+  }
+
   /// The structure the element is a member of.
   package func parent(of element: ElementID) -> StructureID { R4.parent(of: element) }
 }

@@ -63,9 +63,7 @@ package enum R4 {
   /// abstract `Element`, `BackboneElement`, `Resource` and `DomainResource`; nil for primitives.
   /// `SimpleQuantity` and `MoneyQuantity` use `Quantity`'s.
   package static func structure(of type: FHIRType) -> StructureID? {
-    let l = R4Tables.lookup
-    let s = l.typeStructure[l.index(type)]
-    return s == R4Tables.none ? nil : StructureID(raw: s)
+    R4Tables.lookup.structure(of: type)
   }
 
   /// The concrete resource type named by a `resourceType` value (`Patient`), or nil for anything
@@ -97,7 +95,7 @@ package enum R4 {
   /// What `child(_:of:).structure` gives for the member's key, without the key. Does not
   /// allocate.
   package static func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
-    R4ValidityTables().memberStructure(of: element, type: type)
+    R4Tables.lookup.memberStructure(of: element, type: type)
   }
 
   /// The element's path: `"Patient.contact.name"`, `"Observation.value[x]"`.

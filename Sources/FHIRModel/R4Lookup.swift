@@ -61,6 +61,25 @@ struct R4Lookup: @unchecked Sendable {
     return UInt32(truncatingIfNeeded: h)
   }
 
+  /// See `R4.structure(of:)`.
+  @inline(__always)
+  func structure(of type: FHIRType) -> StructureID? {
+    let s = typeStructure[index(type)]
+    return s == R4Tables.none ? nil : StructureID(raw: s)
+  }
+
+  /// See `R4.memberStructure(of:type:)`.
+  @inline(__always)
+  func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
+    let e = Int(element.raw)
+    precondition(e < elementStructures.count, "ElementID out of range")
+    let s = elementStructures[e]
+    if s != R4Tables.none { return StructureID(raw: s) }
+    let i = index(type)
+    let t = typeStructure[i]
+    return t == R4Tables.none || typeKind[i] == R4Tables.Kind.primitive ? nil : StructureID(raw: t)
+  }
+
   /// The member `key` of structure `parent`; see `R4.child(_:of:)`.
   @inline(__always)
   func child(_ key: UnsafeRawBufferPointer, of parent: UInt16) -> ChildMatch? {

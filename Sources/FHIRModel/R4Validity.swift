@@ -288,21 +288,13 @@ package struct R4ValidityTables: @unchecked Sendable {
   /// `R4.structure(of:)`.
   @inline(__always)
   package func structure(of type: FHIRType) -> StructureID? {
-    let s = lookup.typeStructure[lookup.index(type)]
-    return s == R4Tables.none ? nil : StructureID(raw: s)
+    lookup.structure(of: type)
   }
 
   /// `R4.memberStructure(of:type:)`.
   @inline(__always)
   package func memberStructure(of element: ElementID, type: FHIRType) -> StructureID? {
-    let e = Int(element.raw)
-    precondition(e < lookup.elementStructures.count, "ElementID out of range")
-    let s = lookup.elementStructures[e]
-    if s != R4Tables.none { return StructureID(raw: s) }
-    let i = lookup.index(type)
-    let t = lookup.typeStructure[i]
-    return t == R4Tables.none || lookup.typeKind[i] == R4Tables.Kind.primitive
-      ? nil : StructureID(raw: t)
+    lookup.memberStructure(of: element, type: type)
   }
 
   /// `R4.isChoice(_:)`.

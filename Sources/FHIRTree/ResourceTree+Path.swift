@@ -63,10 +63,7 @@ extension ResourceTree {
 
   /// An element's member name for a node of `type`: `birthDate`, `valueQuantity`.
   func elementName(_ element: ElementID, type: FHIRType) -> String {
-    let name = model.name(of: element)
-    guard model.isChoice(element) else { return name }
-    let typeName = type.name
-    return name + typeName.prefix(1).uppercased() + typeName.dropFirst()
+    model.memberName(of: element, type: type)
   }
 
   /// The structure in which the members of `node`'s JSON object were looked up: a resource's
@@ -76,8 +73,7 @@ extension ResourceTree {
     let n = nodes[Int(node)]
     if n.isResource { return model.structure(of: n.type) }
     if n.isPrimitive { return FHIRType.named("Element").flatMap { model.structure(of: $0) } }
-    let key = elementName(n.element, type: n.type)
-    return model.child(key, of: model.parent(of: n.element))?.structure
+    return model.memberStructure(of: n.element, type: n.type)
   }
 }
 

@@ -24,8 +24,8 @@ package enum OutputTarget: Equatable, Sendable {
   }
 }
 
-/// The open output of one run.
-struct OutputFile {
+/// The open output of one run (the pipeline's, and whole-file writes of the executable).
+package struct OutputFile {
   let descriptor: Int32
   let target: OutputTarget
   /// The temporary file of an `atomicFile` target.
@@ -36,7 +36,7 @@ struct OutputFile {
   /// Opens (creates, truncates) the target.
   ///
   /// - Throws: `StreamError.cannotCreate`, naming the target's path.
-  init(opening target: OutputTarget) throws(StreamError) {
+  package init(opening target: OutputTarget) throws(StreamError) {
     self.target = target
     switch target {
     case .standardOutput:
@@ -72,7 +72,7 @@ struct OutputFile {
   ///
   /// Adds the number of bytes written to `written`, also when it throws.
   /// - Throws: the `errno` of the failed call.
-  func write(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(Errno) {
+  package func write(_ bytes: UnsafeRawBufferPointer, written: inout Int) throws(Errno) {
     try SystemCall.writeAll(descriptor, bytes, written: &written)
   }
 
@@ -81,7 +81,7 @@ struct OutputFile {
   ///
   /// - Throws: `writeFailed` when `close(2)` fails, `cannotCreate` when the rename fails; the
   ///   temporary file is removed in both cases.
-  func finish(keep: Bool) throws(StreamError) {
+  package func finish(keep: Bool) throws(StreamError) {
     guard target != .standardOutput else { return }
     let closed = close(descriptor) == 0
     let closeError = errno

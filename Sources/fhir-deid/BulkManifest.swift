@@ -221,19 +221,13 @@ enum ManifestJSON {
     do { bytes = try FileIO.read(path) } catch {
       throw ManifestError(path: path, reason: error.reason)
     }
-    var tape = Tape()
-    let failure: JSONError? = bytes.withUnsafeBytes { raw in
-      do throws(JSONError) {
-        try JSONScanner().scan(raw, into: &tape)
-        return nil
-      } catch { return error }
-    }
-    if let error = failure {
+    switch JSONValue.parse(bytes) {
+    case .success(let value): return value
+    case .failure(let error):
       let position = error.position(in: bytes)
       throw ManifestError(
         path: path, reason: "invalid JSON at line \(position.line), column \(position.column)")
     }
-    return bytes.withUnsafeBytes { JSONValue(tape: tape, at: 0, in: $0) }
   }
 
   static func member(_ members: [JSONValue.Member], _ key: String) -> JSONValue? {

@@ -49,8 +49,7 @@ final class BulkRun: Sendable {
     for operand in plan.options.inputs where FileIO.isDirectory(operand) {
       do {
         guard let m = try InputManifest.read(folder: operand) else { continue }
-        if !found { input.transactionTime = m.transactionTime }
-        if !found { input.request = m.request }
+        if !found { (input.transactionTime, input.request) = (m.transactionTime, m.request) }
         input.files.merge(m.files) { a, _ in a }
         found = true
       } catch {

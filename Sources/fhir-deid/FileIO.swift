@@ -12,10 +12,32 @@ enum FileIO {
   struct Failure: Error {
     var errno: Int32
     var reason: String { String(cString: strerror(errno)) }
+
+    init(errno: Int32) { self.errno = errno }
+
+    /// The system error of a failed output (the pipeline's errors of a write carry one).
+    init(_ error: StreamError) {
+      switch error {
+      case .cannotOpen(_, let code), .readFailed(_, let code), .cannotCreate(_, let code),
+        .writeFailed(_, let code):
+        errno = code
+      case .truncatedGzip, .corruptGzip:
+        errno = EIO
+      }
+    }
   }
 
   /// Reads a whole file.
   static func read(_ path: String) throws(Failure) -> [UInt8] {
+    var result: [UInt8] = []
+    try forEachChunk(of: path, size: 65536) { result.append(contentsOf: $0) }
+    return result
+  }
+
+  /// Calls `body` with each piece of the file as it is read (pieces of at most `size` bytes).
+  static func forEachChunk(
+    of path: String, size: Int, _ body: (UnsafeRawBufferPointer) -> Void
+  ) throws(Failure) {
     let fd: Int32
     do throws(Errno) {
       fd = try SystemCall.openFile(path, flags: O_RDONLY | O_CLOEXEC)
@@ -23,15 +45,15 @@ enum FileIO {
       throw Failure(errno: error.code)
     }
     defer { close(fd) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    var chunk = [UInt8](repeating: 0, count: size)
     while true {
       let read = chunk.withUnsafeMutableBytes { raw in
         Result { () throws(Errno) in try SystemCall.readSome(fd, into: raw) }
       }
       switch read {
-      case .success(0): return result
-      case .success(let n): result.append(contentsOf: chunk[0..<n])
+      case .success(0): return
+      case .success(let n):
+        chunk.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
       case .failure(let error): throw Failure(errno: error.code)
       }
     }
@@ -50,61 +72,44 @@ enum FileIO {
     guard close(fd) == 0 else { throw Failure(errno: errno) }
   }
 
-  /// Writes a whole file atomically: to a temporary file beside it (`.NAME.tmp-PID-N`, removed
-  /// on SIGINT and SIGTERM), renamed over `path` when complete, so that a reader never sees a
-  /// half-written file and an interrupted run leaves the old one.
+  /// Writes a whole file atomically, as the pipeline writes `-o FILE`
+  /// (``OutputTarget/atomicFile(path:)``): to a temporary file beside it (`.NAME.tmp-PID-N`,
+  /// removed on SIGINT and SIGTERM), renamed over `path` when complete, so that a reader never
+  /// sees a half-written file and an interrupted run leaves the old one.
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    var fd: Int32 = -1
-    var temporary = ""
-    for attempt in 0..<1000 {
-      temporary = "\(directory).\(name).tmp-\(getpid())-\(attempt)"
-      fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      if fd >= 0 || errno != EEXIST { break }
+    let file: OutputFile
+    do throws(StreamError) {
+      file = try OutputFile(opening: .atomicFile(path: path))
+    } catch {
+      throw Failure(error)
     }
-    guard fd >= 0 else { throw Failure(errno: errno) }
-    let slot = TemporaryFiles.add(temporary)
-    defer { TemporaryFiles.remove(slot) }
-    let wrote = Diagnostics.writeAll(fd, bytes)
-    let code = errno
-    guard close(fd) == 0, wrote else {
-      let failure = Failure(errno: wrote ? errno : code)
-      unlink(temporary)
-      throw failure
+    var written = 0
+    let failed: Errno? = bytes.withUnsafeBytes { raw in
+      do throws(Errno) {
+        try file.write(raw, written: &written)
+        return nil
+      } catch { return error }
     }
-    guard rename(temporary, path) == 0 else {
-      let failure = Failure(errno: errno)
-      unlink(temporary)
-      throw failure
+    if let failed {
+      try? file.finish(keep: false)
+      throw Failure(errno: failed.code)
+    }
+    do throws(StreamError) {
+      try file.finish(keep: true)
+    } catch {
+      throw Failure(error)
     }
   }
 
   /// The SHA-256 (lower-case hex) and size of a file, read in pieces.
   static func digest(_ path: String) throws(Failure) -> (sha256: String, bytes: Int) {
-    let fd: Int32
-    do throws(Errno) {
-      fd = try SystemCall.openFile(path, flags: O_RDONLY | O_CLOEXEC)
-    } catch {
-      throw Failure(errno: error.code)
-    }
-    defer { close(fd) }
     let stream = SHA256.Stream()
     var total = 0
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let read = chunk.withUnsafeMutableBytes { raw in
-        Result { () throws(Errno) in try SystemCall.readSome(fd, into: raw) }
-      }
-      switch read {
-      case .success(0): return (stream.finish(), total)
-      case .success(let n):
-        total += n
-        chunk.withUnsafeBytes { stream.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-      case .failure(let error): throw Failure(errno: error.code)
-      }
+    try forEachChunk(of: path, size: 1 << 20) { piece in
+      total += piece.count
+      stream.update(piece)
     }
+    return (stream.finish(), total)
   }
 
   /// Whether something exists at `path` (a dangling link does not count).

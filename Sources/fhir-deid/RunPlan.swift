@@ -435,8 +435,7 @@ struct RunPlan {
     if let path = options.output, path != "-" {
       // A regular file (or a new one) is written beside and renamed when complete; a device or
       // a pipe (`-o /dev/stdout`) is written in place.
-      let info = Self.status(path)
-      let regular = info.map { ($0.st_mode & S_IFMT) == S_IFREG } ?? true
+      let regular = FileIO.isRegularOrMissing(path)
       return [
         (
           Output(

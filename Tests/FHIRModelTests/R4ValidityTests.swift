@@ -68,6 +68,27 @@ import Testing
     #expect(R4.isRequired(e) == (c.min >= 1))
   }
 
+  /// `memberStructure(of:type:)` answers, without the key, what a lookup of the member's key
+  /// (`child(_:of:)`) gives, for every element and type an element allows (resource-holding
+  /// elements aside: their structure comes from the nested `resourceType`); and
+  /// `FHIRVersionModel.memberName` is that key.
+  @Test func memberStructureAgreesWithTheKeyLookup() throws {
+    var checked = 0
+    for raw in 0..<UInt32(R4.elementCount) {
+      let e = ElementID(raw: raw)
+      for type in R4.allowedTypes(of: e) {
+        let key = FHIRVersionModel.r4.memberName(of: e, type: type)
+        let match = try #require(R4.child(key, of: R4.parent(of: e)), "\(R4.path(of: e)) \(key)")
+        #expect(match.element == e)
+        guard !match.holdsResource else { continue }
+        #expect(
+          R4.memberStructure(of: e, type: type) == match.structure, "\(R4.path(of: e)) \(key)")
+        checked += 1
+      }
+    }
+    #expect(checked > 7000)
+  }
+
   /// The maximum comes from hl7.fhir.r4.core and `repeats` from fhirclient: two sources agree.
   @Test func everyElementHasACardinalityThatAgreesWithRepeats() {
     var required = 0

@@ -347,7 +347,8 @@ struct MaskTexts {
       let value = value(for: required, type: complex)
     {
       return OutputMask(
-        owner: owner, name: Array(Self.memberName(required, complex).utf8), shadow: false,
+        owner: owner, name: Array(FHIRVersionModel.r4.memberName(of: required, type: complex).utf8),
+        shadow: false,
         repeats: n.repeats, value: value)
     }
     guard let value = value(for: required, type: n.type) else { return nil }
@@ -364,14 +365,6 @@ struct MaskTexts {
     let found = R4.allowedTypes(of: element).first { !$0.isPrimitive && !$0.isResource }
     choiceTypes[element.raw] = found
     return found
-  }
-
-  /// The JSON member name of `element` holding a `type`: `name`, or a choice's `valueCoding`.
-  static func memberName(_ element: ElementID, _ type: FHIRType) -> String {
-    let name = R4.name(of: element)
-    guard R4.isChoice(element) else { return name }
-    let t = type.name
-    return name + t.prefix(1).uppercased() + t.dropFirst()
   }
 
   /// `{"extension":[…]…}` for an element of `element` with the concrete type `type`, or nil
@@ -397,7 +390,8 @@ struct MaskTexts {
         else { return nil }
         out.append(UInt8(ascii: ","))
         OutputMask(
-          owner: -1, name: Array(memberName(required, childType).utf8),
+          owner: -1,
+          name: Array(FHIRVersionModel.r4.memberName(of: required, type: childType).utf8),
           shadow: childType.isPrimitive,
           repeats: R4.repeats(required), value: value
         ).append(to: &out)
